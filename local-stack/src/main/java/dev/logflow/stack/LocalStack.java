@@ -1,0 +1,95 @@
+package dev.logflow.stack;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jboss.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the whole pipeline on this machine until Ctrl-C: embedded MongoDB (data kept in an H2 file), the Flume agent,
+ * loader-svc, dashboard-svc and generator-svc, all on 127.0.0.1 and all keeping their files under one folder.
+ */
+@Command(
+        name = "logflow-local",
+        mixinStandardHelpOptions = true,
+        description = "Runs the logflow pipeline locally until Ctrl-C.")
+public final class LocalStack implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(LocalStack.class);
+
+    @Option(
+            names = "--work-dir",
+            defaultValue = ".logflow",
+            description = "Folder for all data and logs (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "50",
+            description = "Generated events per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+            names = "--flume-channel",
+            defaultValue = "memory",
+            description = "Flume channel: memory (fast) or file (survives a Flume crash) (default: ${DEFAULT-VALUE}).")
+    String flumeChannel;
+
+    @Option(names = "--replay", description = "Log files to replay through Flume once everything runs.")
+    Path[] replay = new Path[0];
+
+    public static void main(String[] args) {
+        Logging.configure();
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PipelineOptions options =
+                PipelineOptions.local(workDir.toAbsolutePath(), rate).withFlumeChannel(flumeChannel);
+        Pipeline pipeline = new Pipeline(ProjectLayout.locate(), options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pipeline, stopped), "logflow-local-stop"));
+        pipeline.startAll();
+        replayFiles(pipeline);
+        printWelcome(pipeline);
+        stopped.await();
+        return 0;
+    }
+
+    private void replayFiles(Pipeline pipeline) {
+        JsonHttp http = new JsonHttp();
+        for (Path file : replay) {
+            String path = file.toAbsolutePath().toString();
+            http.post(pipeline.generatorUrl() + "/api/generator/replay", java.util.Map.of("file", path));
+            LOG.infof("Replaying %s through Flume", path);
+        }
+    }
+
+    private static void printWelcome(Pipeline pipeline) {
+        StringBuilder text = new StringBuilder("\n\nlogflow is running. Started in:");
+        pipeline.startupTimes()
+                .forEach((name, time) -> text.append(String.format("%n  %-14s %5d ms", name, time.toMillis())));
+        text.append(String.format(
+                "%n%n  Dashboard        %s/%n  Generator API    %s/api/generator/status"
+                        + "%n  Loader status    %s/api/loader/status%n  Flume netcat     127.0.0.1:%d"
+                        + "%n  MongoDB          %s/logflow   (Compass, or mongosh 1.x)"
+                        + "%n  Data and logs    %s%n%nPress Ctrl-C to stop everything.%n",
+                pipeline.dashboardUrl(),
+                pipeline.generatorUrl(),
+                pipeline.loaderUrl(),
+                pipeline.flumePort(),
+                pipeline.mongoConnectionString(),
+                pipeline.workDir()));
+        LOG.info(text);
+    }
+
+    private static void stop(Pipeline pipeline, CountDownLatch stopped) {
+        LOG.info("Stopping logflow");
+        pipeline.close();
+        stopped.countDown();
+    }
+}

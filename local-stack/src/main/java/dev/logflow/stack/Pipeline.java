@@ -1,0 +1,217 @@
+package dev.logflow.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The whole pipeline on one machine, each part in its own process: embedded MongoDB, the Flume agent, loader-svc,
+ * dashboard-svc and generator-svc. Used by the local run, the end-to-end tests and the benchmark alike, so what the
+ * tests prove is what a user runs.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Pipeline.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final ProjectLayout layout;
+    private final PipelineOptions options;
+    private final Ports ports;
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+
+    public Pipeline(ProjectLayout layout, PipelineOptions options) {
+        this.layout = layout;
+        this.options = options;
+        this.ports = options.fixedPorts() ? Ports.defaults() : Ports.free();
+    }
+
+    /** Starts every part in dependency order and waits until each is ready. */
+    public Pipeline startAll() {
+        startMongo();
+        startFlume();
+        startLoader();
+        startDashboard();
+        startGenerator();
+        return this;
+    }
+
+    public void startMongo() {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:+UseParallelGC"));
+        command.addAll(List.of("-cp", layout.localStackClasspath().toString(), EmbeddedMongo.class.getName()));
+        command.addAll(List.of("--bind", LOOPBACK, "--port", Integer.toString(ports.mongo())));
+        if (options.persistentMongo()) {
+            command.addAll(List.of(
+                    "--data-file", workDir("mongo").resolve("logflow.mv.db").toString()));
+        }
+        ManagedProcess mongo = launch("mongodb", command, Map.of());
+        startupTimes.put("mongodb", mongo.awaitPort(ports.mongo(), START_TIMEOUT));
+    }
+
+    public void startFlume() {
+        Map<String, String> env = Map.of(
+                "FLUME_PORT", Integer.toString(ports.flume()),
+                "FLUME_BIND", LOOPBACK,
+                "FLUME_CHANNEL", options.flumeChannel(),
+                "FLUME_LOG_DIR", flumeLogDir().toString(),
+                "FLUME_DATA_DIR", workDir("flume/data").toString(),
+                "FLUME_LOG_HOME", workDir("logs/flume-agent").toString());
+        ManagedProcess flume =
+                launch("flume", List.of("bash", layout.flumeLauncher().toString()), env);
+        startupTimes.put("flume", flume.awaitPort(ports.flume(), START_TIMEOUT));
+    }
+
+    public void startLoader() {
+        startService(
+                "loader-svc",
+                ports.loader(),
+                Map.of(
+                        "quarkus.mongodb.connection-string", mongoConnectionString(),
+                        "logflow.loader.directory", flumeLogDir().toString(),
+                        "logflow.loader.id", "loader-1"));
+    }
+
+    public void startDashboard() {
+        startService(
+                "dashboard-svc",
+                ports.dashboard(),
+                Map.of("quarkus.mongodb.connection-string", mongoConnectionString()));
+    }
+
+    public void startGenerator() {
+        startService(
+                "generator-svc",
+                ports.generator(),
+                Map.of(
+                        "logflow.generator.flume-host", LOOPBACK,
+                        "logflow.generator.flume-port", Integer.toString(ports.flume()),
+                        "logflow.generator.autostart", Boolean.toString(options.generatorAutostart()),
+                        "logflow.generator.rate", Integer.toString(options.generatorRate()),
+                        "logflow.generator.connections", Integer.toString(options.generatorConnections())));
+    }
+
+    private void startService(String module, int port, Map<String, String> properties) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(List.of(options.serviceJavaOptions().trim().split("\\s+")));
+        command.add("-Dquarkus.http.host=" + LOOPBACK);
+        command.add("-Dquarkus.http.port=" + port);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", layout.serviceJar(module).toString()));
+        ManagedProcess service = launch(module, command, Map.of());
+        startupTimes.put(module, service.awaitHttpOk(serviceUrl(port) + "/q/health/ready", START_TIMEOUT));
+    }
+
+    private ManagedProcess launch(String name, List<String> command, Map<String, String> env) {
+        ManagedProcess previous = processes.get(name);
+        if (previous != null && previous.isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        Path log = workDir("logs").resolve(name + ".log");
+        ManagedProcess process = ManagedProcess.start(name, command, env, log);
+        processes.put(name, process);
+        LOG.debugf("%s started, logging to %s", name, log);
+        return process;
+    }
+
+    /** The running process of a part, e.g. {@code loader-svc}, for fault injection and measurements. */
+    public ManagedProcess process(String name) {
+        ManagedProcess process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException(name + " was never started");
+        }
+        return process;
+    }
+
+    public Map<String, ManagedProcess> processes() {
+        return processes;
+    }
+
+    /** Time from launch to ready of the last start of each part. */
+    public Map<String, Duration> startupTimes() {
+        return startupTimes;
+    }
+
+    public String mongoConnectionString() {
+        return "mongodb://" + LOOPBACK + ":" + ports.mongo();
+    }
+
+    public String dashboardUrl() {
+        return serviceUrl(ports.dashboard());
+    }
+
+    public String generatorUrl() {
+        return serviceUrl(ports.generator());
+    }
+
+    public String loaderUrl() {
+        return serviceUrl(ports.loader());
+    }
+
+    public int flumePort() {
+        return ports.flume();
+    }
+
+    public Path flumeLogDir() {
+        return workDir("flume/log");
+    }
+
+    public Path workDir() {
+        return options.workDir();
+    }
+
+    private static String serviceUrl(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+
+    private Path workDir(String relative) {
+        Path dir = options.workDir().resolve(relative);
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Stops every part, newest first, so producers stop before the stores they feed. */
+    @Override
+    public void close() {
+        List<ManagedProcess> running = new ArrayList<>(processes.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+    }
+
+    /** The ports of the five parts. */
+    record Ports(int mongo, int flume, int loader, int dashboard, int generator) {
+
+        static Ports defaults() {
+            return new Ports(27017, 44444, 8082, 8080, 8081);
+        }
+
+        static Ports free() {
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("No free port", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.logflow.stack;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the pipeline.
+ *
+ * @param workDir every file the run writes: MongoDB data, Flume's output and channel, logs
+ * @param persistentMongo H2 file backend (data survives a restart) instead of the memory backend
+ * @param flumeChannel {@code memory} (fast) or {@code file} (survives a Flume crash)
+ * @param fixedPorts the documented ports (27017, 44444, 8080-8082) instead of free random ones
+ * @param generatorAutostart whether the generator starts sending on its own
+ * @param generatorRate events per second when it does; 0 means as fast as it can
+ * @param generatorConnections TCP connections from the generator to Flume
+ * @param serviceJavaOptions JVM options for the three Quarkus services
+ */
+public record PipelineOptions(
+        Path workDir,
+        boolean persistentMongo,
+        String flumeChannel,
+        boolean fixedPorts,
+        boolean generatorAutostart,
+        int generatorRate,
+        int generatorConnections,
+        String serviceJavaOptions) {
+
+    /** Small heaps and the serial collector: each service stays well under 150 MB RSS on two cores. */
+    public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
+            "-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k";
+
+    /** The local run: persistent data, the documented ports, a gentle stream of generated events. */
+    public static PipelineOptions local(Path workDir, int generatorRate) {
+        return new PipelineOptions(workDir, true, "memory", true, true, generatorRate, 1, DEFAULT_SERVICE_JAVA_OPTIONS);
+    }
+
+    /** Tests and benchmarks: throw-away data, random ports, the generator waits to be told. */
+    public static PipelineOptions isolated(Path workDir) {
+        return new PipelineOptions(workDir, false, "memory", false, false, 0, 1, DEFAULT_SERVICE_JAVA_OPTIONS);
+    }
+
+    public PipelineOptions withFlumeChannel(String channel) {
+        return new PipelineOptions(
+                workDir,
+                persistentMongo,
+                channel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                generatorConnections,
+                serviceJavaOptions);
+    }
+
+    public PipelineOptions withGeneratorConnections(int connections) {
+        return new PipelineOptions(
+                workDir,
+                persistentMongo,
+                flumeChannel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                connections,
+                serviceJavaOptions);
+    }
+}

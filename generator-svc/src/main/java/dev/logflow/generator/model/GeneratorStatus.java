@@ -1,0 +1,43 @@
+package dev.logflow.generator.model;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * Answer of {@code GET /api/generator/status}: the current (latest) generation run and every replay.
+ *
+ * @param state RUNNING, STOPPED or COMPLETED
+ * @param source generator instance id
+ * @param targetRate target events per second; 0 or less means as fast as possible
+ * @param achievedRate events per second generated over the whole run
+ * @param recentRate events per second generated over the last few seconds
+ * @param total events the run generates, null when unlimited
+ * @param generated events generated and handed to the sender in this run
+ * @param sent lines written to Flume (first attempts)
+ * @param acked lines Flume acknowledged
+ * @param failed FAILED answers from Flume
+ * @param resent lines written again after a FAILED answer or a lost connection
+ * @param rejected lines never sent because they were too long
+ * @param connectErrors failed connection attempts
+ * @param inFlight lines accepted by the sender and not yet acknowledged
+ * @param flumeReachable whether a TCP connection to Flume can be opened (cached for a second or two)
+ * @param replays every replay since start-up
+ */
+@RegisterForReflection
+public record GeneratorStatus(
+        RunState state,
+        String source,
+        double targetRate,
+        double achievedRate,
+        double recentRate,
+        Long total,
+        long generated,
+        long sent,
+        long acked,
+        long failed,
+        long resent,
+        long rejected,
+        long connectErrors,
+        long inFlight,
+        boolean flumeReachable,
+        List<ReplayStatus> replays) {}

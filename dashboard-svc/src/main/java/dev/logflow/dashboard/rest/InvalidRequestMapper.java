@@ -1,0 +1,23 @@
+package dev.logflow.dashboard.rest;
+
+import dev.logflow.dashboard.model.InvalidRequestException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Answers a request with an unusable parameter with a 400 and a message saying what is wrong. */
+public class InvalidRequestMapper {
+
+    private static final Logger LOG = Logger.getLogger(InvalidRequestMapper.class);
+
+    @ServerExceptionMapper
+    Response toBadRequest(InvalidRequestException e) {
+        LOG.debugf("Refused a request: %s", e.getMessage());
+        int status = Response.Status.BAD_REQUEST.getStatusCode();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(status, e.getMessage()))
+                .build();
+    }
+}

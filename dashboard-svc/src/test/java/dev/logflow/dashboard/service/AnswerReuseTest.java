@@ -1,0 +1,77 @@
+package dev.logflow.dashboard.service;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mongodb.client.MongoClient;
+import dev.logflow.dashboard.fixture.EmbeddedMongoResource;
+import dev.logflow.dashboard.fixture.Fixtures;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Answers of /api/data are reused for cache-ttl, then served stale while a fresh one is computed. */
+@QuarkusTest
+@TestProfile(AnswerReuseTest.ReuseForOneSecond.class)
+@WithTestResource(EmbeddedMongoResource.class)
+class AnswerReuseTest {
+
+    /** One second of reuse as it is, then up to a minute of serving stale answers while recomputing. */
+    public static class ReuseForOneSecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("logflow.dashboard.cache-ttl", "1s", "logflow.dashboard.cache-max-age", "1m");
+        }
+    }
+
+    private static final Duration TTL = Duration.ofSeconds(1);
+
+    @Inject
+    MongoClient client;
+
+    private static int events(String query) {
+        return given().urlEncodingEnabled(false)
+                .get("/api/data?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totals.events");
+    }
+
+    @Test
+    void reusesAnAnswerThenServesItStaleWhileComputingAFreshOne() throws InterruptedException {
+        Fixtures fixtures = new Fixtures(client);
+        fixtures.clear();
+        String window = "from=2026-01-01T10:00Z&to=2026-01-01T10:05Z&service=reuse";
+        fixtures.rollup("2026-01-01T10:00:00Z", "reuse", "INFO", 200, 5);
+        assertEquals(5, events(window));
+
+        fixtures.rollup("2026-01-01T10:01:00Z", "reuse", "INFO", 200, 3);
+        assertEquals(5, events(window), "reused within cache-ttl");
+        Thread.sleep(TTL.plusMillis(200).toMillis());
+        assertEquals(5, events(window), "served stale while the fresh answer is computed");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(window) == 8);
+    }
+
+    @Test
+    void keepsReusingTheLastSixtyMinutesAsTimeMovesOn() {
+        Fixtures fixtures = new Fixtures(client);
+        fixtures.clear();
+        Instant recent = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
+        fixtures.rollup(recent, "sliding", "INFO", 200, 4);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("window=60m&service=sliding") == 4);
+        fixtures.rollup(recent, "sliding", "INFO", 200, 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("window=60m&service=sliding") == 5);
+    }
+}

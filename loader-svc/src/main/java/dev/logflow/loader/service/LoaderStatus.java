@@ -1,0 +1,31 @@
+package dev.logflow.loader.service;
+
+/**
+ * The loader's counters since start-up, as {@code GET /api/loader/status} shows them.
+ *
+ * @param lagBytes bytes of Flume's files not yet stored (sum over files of size minus checkpoint); -1 until the
+ *     reader has looked at the directory once after start-up
+ * @param currentFile the file being read, null before the first one
+ */
+public record LoaderStatus(
+        String loaderId,
+        String directory,
+        boolean running,
+        long linesRead,
+        long bytesRead,
+        long inserted,
+        long duplicates,
+        long deadLetters,
+        long emptyLines,
+        Batches batches,
+        long lagBytes,
+        String currentFile,
+        long filesDeleted,
+        long truncatedFiles,
+        long vanishedFiles,
+        long recoveries,
+        long retries) {
+
+    /** Committed batches: how many, and their sizes in lines. */
+    public record Batches(long count, long lastSize, double meanSize, long maxSize) {}
+}

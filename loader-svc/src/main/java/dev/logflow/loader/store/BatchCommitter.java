@@ -1,0 +1,111 @@
+package dev.logflow.loader.store;
+
+import static dev.logflow.loader.parse.EventFields.INGEST;
+
+import dev.logflow.loader.model.DeadLetter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+
+/**
+ * Writes one batch with the exactly-once protocol of loader-svc/README.md:
+ *
+ * <ol type="a">
+ *   <li>{@code loader_state.pending = {seq, file, start, end}};
+ *   <li>unordered insertMany of the events (and of the dead letters), each stamped with its batch id;
+ *   <li>the rollup delta of the events this batch stored, applied to the keys whose mark is below the batch seq;
+ *   <li>checkpoint offset := end, then {@code pending := null}.
+ * </ol>
+ *
+ * Every step can be repeated: a crash or error anywhere is repaired by committing the same batch again with the
+ * same seq and {@code deltaFromStore}, which counts the batch's events from {@code events} instead of from this
+ * attempt's insert result.
+ */
+@ApplicationScoped
+public class BatchCommitter {
+
+    private final EventStore events;
+    private final DeadLetterStore deadLetters;
+    private final RollupStore rollups;
+    private final CheckpointStore checkpoints;
+
+    public BatchCommitter(
+            EventStore events, DeadLetterStore deadLetters, RollupStore rollups, CheckpointStore checkpoints) {
+        this.events = events;
+        this.deadLetters = deadLetters;
+        this.rollups = rollups;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The id stamped on every event of batch {@code seq}: {@code <loaderId>:<seq>}. */
+    public static String batchId(String loaderId, long seq) {
+        return loaderId + ":" + seq;
+    }
+
+    /** The field under {@code applied} for a loader id: MongoDB field names cannot hold '.' or start with '$'. */
+    public static String appliedKey(String loaderId) {
+        return loaderId.replace('.', '_').replace('$', '_');
+    }
+
+    /** Commits {@code batch} as batch {@code seq}: steps a to d, or d alone when there is nothing to insert. */
+    public CommitResult commit(String loaderId, Batch batch, long seq, boolean deltaFromStore) {
+        if (!batch.hasWrites()) {
+            commitCheckpoint(loaderId, batch);
+            return new CommitResult(0, 0, 0, 0);
+        }
+        begin(loaderId, batch, seq);
+        Written written = insert(loaderId, batch, seq);
+        Map<RollupKey, Long> delta = deltaFromStore
+                ? rollups.deltaOfBatch(batchId(loaderId, seq))
+                : RollupStore.delta(written.outcome().inserted());
+        int alreadyApplied = applyRollups(loaderId, seq, delta);
+        commitCheckpoint(loaderId, batch);
+        checkpoints.finish(loaderId);
+        InsertOutcome outcome = written.outcome();
+        return new CommitResult(
+                outcome.inserted().size(), outcome.duplicates(), written.newDeadLetters(), alreadyApplied);
+    }
+
+    /** What step b stored: the events' outcome and how many dead letters are new. */
+    public record Written(InsertOutcome outcome, int newDeadLetters) {}
+
+    /** Step a: mark batch {@code seq} pending. */
+    public void begin(String loaderId, Batch batch, long seq) {
+        checkpoints.begin(loaderId, seq, batch.file(), batch.start(), batch.end());
+    }
+
+    /** Step b: insert the events, stamped with the batch id, and the dead letters. */
+    public Written insert(String loaderId, Batch batch, long seq) {
+        Date at = new Date();
+        stamp(batch.events(), batchId(loaderId, seq), at);
+        InsertOutcome outcome = events.insert(batch.events());
+        List<DeadLetter> letters = new ArrayList<>(batch.deadLetters());
+        letters.addAll(outcome.refused());
+        return new Written(outcome, deadLetters.insert(letters, at));
+    }
+
+    /** Step c: add {@code delta} to the rollups unless batch {@code seq} was applied already (per key). */
+    public int applyRollups(String loaderId, long seq, Map<RollupKey, Long> delta) {
+        return rollups.apply(delta, appliedKey(loaderId), seq);
+    }
+
+    /** Step d, first half: the checkpoint moves to the batch's end (the caller then clears pending). */
+    public void commitCheckpoint(String loaderId, Batch batch) {
+        checkpoints.commit(loaderId, batch.file(), batch.end(), batch.fileSize(), batch.lastOfFile());
+    }
+
+    private static void stamp(List<BsonDocument> docs, String batchId, Date at) {
+        BsonString batch = new BsonString(batchId);
+        BsonDateTime time = new BsonDateTime(at.getTime());
+        for (BsonDocument doc : docs) {
+            BsonDocument ingest = doc.getDocument(INGEST);
+            ingest.put("batch", batch);
+            ingest.put("at", time);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.logflow.loader.store;
+
+import static dev.logflow.loader.parse.EventFields.LEVEL;
+import static dev.logflow.loader.parse.EventFields.SERVICE;
+import static dev.logflow.loader.parse.EventFields.STATUS;
+import static dev.logflow.loader.parse.EventFields.TS;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.bson.BsonDocument;
+
+/**
+ * The key of one {@code rollups_minute} document: minute (UTC), service, level, status. Events without a service or
+ * level count under {@value #UNKNOWN}, without a status under 0, so every stored event is counted exactly once.
+ */
+public record RollupKey(long minuteMillis, String service, String level, int status) {
+
+    public static final String UNKNOWN = "unknown";
+    private static final long MINUTE_MILLIS = 60_000;
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+    /** The key an event document counts under. */
+    public static RollupKey of(BsonDocument event) {
+        long ts = event.getDateTime(TS).getValue();
+        return new RollupKey(
+                Math.floorDiv(ts, MINUTE_MILLIS) * MINUTE_MILLIS,
+                event.getString(SERVICE, null) == null
+                        ? UNKNOWN
+                        : event.getString(SERVICE).getValue(),
+                event.getString(LEVEL, null) == null
+                        ? UNKNOWN
+                        : event.getString(LEVEL).getValue(),
+                event.getInt32(STATUS, null) == null
+                        ? 0
+                        : event.getInt32(STATUS).getValue());
+    }
+
+    /** {@code <yyyy-MM-ddTHH:mmZ>|<service>|<level>|<status>}. */
+    public String id() {
+        return MINUTE.format(Instant.ofEpochMilli(minuteMillis)) + "|" + service + "|" + level + "|" + status;
+    }
+}

@@ -1,8 +1,11 @@
 package dev.logflow.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -48,6 +51,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
     String flumeChannel;
 
     @Option(
+            names = "--loader",
+            defaultValue = "logflow",
+            description = "logflow (loader-svc) or plain (a yardstick loader without any guarantee, see PlainLoader) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String loaderKind;
+
+    @Option(
             names = "--work-dir",
             defaultValue = "local-stack/target/bench",
             description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
@@ -56,6 +66,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private Thread plainLoaderThread;
     private final Map<String, Double> stageDoneSeconds = new LinkedHashMap<>();
     private final Map<Path, Long> scannedBytes = new HashMap<>();
     private long flumeLines;
@@ -74,21 +85,39 @@ public final class PipelineBenchmark implements Callable<Integer> {
         try (Pipeline pipeline = new Pipeline(ProjectLayout.locate(), options)) {
             pipeline.startMongo();
             pipeline.startFlume();
-            pipeline.startLoader();
+            PlainLoader plain = plainLoader() ? startPlainLoader(pipeline) : null;
+            if (plain == null) {
+                pipeline.startLoader();
+            }
             pipeline.startGenerator();
             PipelineDriver driver = new PipelineDriver(pipeline);
             long start = System.nanoTime();
             driver.startRun(0, events);
-            JsonNode loader = followStages(pipeline, driver, start);
+            JsonNode loader = followStages(pipeline, driver, plain, start);
             pipeline.processes().values().forEach(ManagedProcess::sample);
             print(pipeline, loader);
+            if (plain != null) {
+                plain.stop();
+            }
         }
         return 0;
     }
 
-    private JsonNode followStages(Pipeline pipeline, PipelineDriver driver, long start) {
+    private boolean plainLoader() {
+        return "plain".equals(loaderKind);
+    }
+
+    private PlainLoader startPlainLoader(Pipeline pipeline) {
+        PlainLoader plain = new PlainLoader(pipeline.flumeLogDir(), pipeline.mongoConnectionString());
+        plainLoaderThread = new Thread(plain, "plain-loader");
+        plainLoaderThread.setDaemon(true);
+        plainLoaderThread.start();
+        return plain;
+    }
+
+    private JsonNode followStages(Pipeline pipeline, PipelineDriver driver, PlainLoader plain, long start) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode loader = driver.loaderStatus();
+        JsonNode loader = MissingNode.getInstance();
         while (stageDoneSeconds.size() < 3 && System.nanoTime() < deadline) {
             double elapsed = (System.nanoTime() - start) / 1e9;
             markIfDone(
@@ -96,8 +125,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     driver.generatorStatus().path("acked").asLong(),
                     elapsed);
             markIfDone("flume (lines in files)", countFlumeLines(pipeline.flumeLogDir()), elapsed);
-            loader = driver.loaderStatus();
-            markIfDone("loader (inserted)", loader.path("inserted").asLong(), elapsed);
+            if (plain == null) {
+                loader = driver.loaderStatus();
+            }
+            long inserted = plain == null ? loader.path("inserted").asLong() : plain.inserted();
+            markIfDone("loader (inserted)", inserted, elapsed);
             pipeline.processes().values().forEach(ManagedProcess::sample);
             ManagedProcess.sleep(SAMPLE_EVERY);
         }
@@ -141,10 +173,17 @@ public final class PipelineBenchmark implements Callable<Integer> {
     }
 
     private void print(Pipeline pipeline, JsonNode loader) {
+        PrintWriter writer = spec.commandLine().getOut();
+        writer.println(report(pipeline, loader));
+        writer.flush();
+    }
+
+    private StringBuilder report(Pipeline pipeline, JsonNode loader) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 "%nlogflow pipeline benchmark: %,d events, %d generator connection(s), Flume %s channel%n%n",
                 events, connections, flumeChannel));
+        out.append(String.format("loader: %s%n%n", plainLoader() ? "plain yardstick" : "loader-svc"));
         out.append(String.format("%-30s %12s %14s%n", "stage", "done after s", "events/s"));
         stageDoneSeconds.forEach((stage, seconds) ->
                 out.append(String.format("%-30s %12.2f %,14.0f%n", stage, seconds, events / seconds)));
@@ -164,11 +203,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
                         process.cpuSeconds(),
                         process.peakRssKb() / 1024.0,
                         pipeline.startupTimes().get(name).toMillis())));
+        if (plainLoaderThread != null) {
+            double cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(plainLoaderThread.getId()) / 1e9;
+            out.append(String.format("%-14s %10.1f %12s %12s%n", "plain loader", cpu, "(in bench)", "-"));
+            out.append(String.format("%nyardstick: plain insertMany of 1000, no checkpoints, ids or rollups%n"));
+            return out;
+        }
         out.append(String.format(
                 "%nloader batches: %s%nloader duplicates: %s, dead letters: %s%n",
                 loader.path("batches"), loader.path("duplicates"), loader.path("deadLetters")));
-        spec.commandLine().getOut().println(out);
-        spec.commandLine().getOut().flush();
+        return out;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

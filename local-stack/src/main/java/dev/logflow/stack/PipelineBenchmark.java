@@ -58,6 +58,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
     String loaderKind;
 
     @Option(
+            names = "--service-java-options",
+            description = "JVM options of the three services (default: " + PipelineOptions.DEFAULT_SERVICE_JAVA_OPTIONS
+                    + ").")
+    String serviceJavaOptions = PipelineOptions.DEFAULT_SERVICE_JAVA_OPTIONS;
+
+    @Option(
             names = "--work-dir",
             defaultValue = "local-stack/target/bench",
             description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
@@ -81,7 +87,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
         deleteRecursively(workDir);
         PipelineOptions options = PipelineOptions.isolated(workDir.toAbsolutePath())
                 .withFlumeChannel(flumeChannel)
-                .withGeneratorConnections(connections);
+                .withGeneratorConnections(connections)
+                .withServiceJavaOptions(serviceJavaOptions);
         try (Pipeline pipeline = new Pipeline(ProjectLayout.locate(), options)) {
             pipeline.startMongo();
             pipeline.startFlume();

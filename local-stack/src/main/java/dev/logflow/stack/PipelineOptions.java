@@ -26,7 +26,8 @@ public record PipelineOptions(
 
     /** Small heaps and the serial collector: each service stays well under 150 MB RSS on two cores. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
-            "-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k";
+            "-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k"
+                    + " -XX:MaxDirectMemorySize=32m -XX:CICompilerCount=2";
 
     /** The local run: persistent data, the documented ports, a gentle stream of generated events. */
     public static PipelineOptions local(Path workDir, int generatorRate) {
@@ -48,6 +49,18 @@ public record PipelineOptions(
                 generatorRate,
                 generatorConnections,
                 serviceJavaOptions);
+    }
+
+    public PipelineOptions withServiceJavaOptions(String javaOptions) {
+        return new PipelineOptions(
+                workDir,
+                persistentMongo,
+                flumeChannel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                generatorConnections,
+                javaOptions);
     }
 
     public PipelineOptions withGeneratorConnections(int connections) {

@@ -22,6 +22,8 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Pipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final String LOOPBACK = "127.0.0.1";
+    /** The memory backend holds every document on the heap: about 3 GB for a million generated events. */
+    private static final String MONGO_HEAP = "-Xmx6g";
     /** glibc's per-thread malloc arenas inflate the RSS of a JVM by tens of MB for nothing on two cores. */
     private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -48,7 +50,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void startMongo() {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:+UseParallelGC"));
+        List<String> command =
+                new ArrayList<>(List.of(java(), MONGO_HEAP, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(List.of("-cp", layout.localStackClasspath().toString(), EmbeddedMongo.class.getName()));
         command.addAll(List.of("--bind", LOOPBACK, "--port", Integer.toString(ports.mongo())));
         if (options.persistentMongo()) {

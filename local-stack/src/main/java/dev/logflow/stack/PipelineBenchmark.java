@@ -138,9 +138,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
             long inserted = plain == null ? loader.path("inserted").asLong() : plain.inserted();
             markIfDone("loader (inserted)", inserted, elapsed);
             pipeline.processes().values().forEach(ManagedProcess::sample);
+            requireAllAlive(pipeline);
             ManagedProcess.sleep(SAMPLE_EVERY);
         }
         return loader;
+    }
+
+    private static void requireAllAlive(Pipeline pipeline) {
+        for (ManagedProcess process : pipeline.processes().values()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " died during the run; see " + process.logFile());
+            }
+        }
     }
 
     private void markIfDone(String stage, long count, double elapsedSeconds) {

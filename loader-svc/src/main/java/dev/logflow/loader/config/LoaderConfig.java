@@ -94,8 +94,12 @@ public interface LoaderConfig {
     @WithDefault("10s")
     Duration retryMaxBackoff();
 
-    /** Liveness fails when neither loop thread reported progress or an idle poll for this long. */
-    @WithDefault("60s")
+    /**
+     * Liveness fails when a loop thread reported neither progress nor an idle poll for this long. One MongoDB call
+     * can block for {@code quarkus.mongodb.server-selection-timeout} (30 s in production) plus
+     * {@code quarkus.mongodb.read-timeout} (60 s) without a heartbeat, so keep this comfortably above their sum.
+     */
+    @WithDefault("120s")
     Duration stallTimeout();
 
     /** Longest wait for MongoDB's answer to the readiness ping. */

@@ -22,12 +22,20 @@ import org.bson.BsonString;
  */
 final class ApacheLogParser {
 
-    private static final String QUOTED = "\"((?:[^\"\\\\]|\\\\.)*)\"";
+    /*
+     * Quoted text with backslash escapes, unrolled and possessive: the naive (?:[^"\\]|\\.)* recurses once per
+     * character in java.util.regex and a request or user agent of a few thousand characters overflows the stack.
+     */
+    private static final String QUOTED_TEXT = "([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)";
+    private static final String QUOTED = "\"" + QUOTED_TEXT + "\"";
     private static final Pattern LINE = Pattern.compile("(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] " + QUOTED
-            + " (\\d{3}) (\\d+|-)(?: " + QUOTED + " \"((?:[^\"\\\\]|\\\\.)*)(\")?)?[ \\t]*");
+            + " (\\d{3}) (\\d++|-)(?: " + QUOTED + " \"" + QUOTED_TEXT + "(\")?)?[ \\t]*");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
     private static final String UNKNOWN = "-";
     private static final int REQUEST_PARTS = 3;
+    /** Every number of up to 18 digits fits a signed 64-bit integer. */
+    private static final int MAX_BYTES_DIGITS = 18;
+
     private static final int G_HOST = 1;
     private static final int G_USER = 3;
     private static final int G_TIME = 4;
@@ -55,6 +63,10 @@ final class ApacheLogParser {
             time = OffsetDateTime.parse(m.group(G_TIME), TIME);
         } catch (DateTimeParseException e) {
             return ParseResult.failure("Apache timestamp not in dd/MMM/yyyy:HH:mm:ss Z form");
+        }
+        String bytes = m.group(G_BYTES);
+        if (!UNKNOWN.equals(bytes) && bytes.length() > MAX_BYTES_DIGITS) {
+            return ParseResult.failure("Apache bytes field is out of range: more than " + MAX_BYTES_DIGITS + " digits");
         }
         return new ParseResult.Event(document(m, line, id, time, warnings));
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -102,6 +103,9 @@ final class JsonEventParser {
                 return new ParseResult.Event(document(Instant.parse(ts), warnings));
             } catch (DateTimeParseException e) {
                 return ParseResult.failure("field 'ts' is not an ISO-8601 UTC timestamp: '" + cut(ts) + "'");
+            } catch (ArithmeticException | DateTimeException e) {
+                // A valid Instant beyond what epoch milliseconds (a BSON date) can hold, e.g. year +300000000.
+                return ParseResult.failure("field 'ts' is out of range");
             }
         }
 

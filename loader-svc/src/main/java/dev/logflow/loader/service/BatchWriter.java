@@ -70,7 +70,8 @@ final class BatchWriter implements Runnable {
         long seq = batch.hasWrites() ? ++lastSeq : lastSeq;
         CommitResult result = retrier.run(
                 "Writing batch " + seq + " of " + batch.file(),
-                attempt -> committer.commit(loaderId, batch, seq, attempt > 0));
+                // A batch without writes takes no seq of its own: its retry has no stored delta to re-apply.
+                attempt -> committer.commit(loaderId, batch, seq, attempt > 0 && batch.hasWrites()));
         committed.commit(batch.file(), batch.end(), batch.lastOfFile());
         metrics.inserted.addAndGet(result.inserted());
         metrics.duplicates.addAndGet(result.duplicates());

@@ -10,18 +10,30 @@ import dev.logflow.loader.store.DeadLetterFactory;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.jboss.logging.Logger;
 
 /** Parses the lines a reader hands over into the current {@link Batch}, and says when that batch is full. */
 final class LineCollector implements LineHandler {
 
-    private final LineParser parser;
+    /** Reason of the dead letter of a line the parser threw on, followed by the exception class. */
+    static final String PARSER_FAILED = "parser failed: ";
+
+    private static final Logger LOG = Logger.getLogger(LineCollector.class);
+
+    /** Parses one line; {@link LineParser#parse} in production. */
+    @FunctionalInterface
+    interface Parser {
+        ParseResult parse(byte[] buf, int off, int len, String file, long offset);
+    }
+
+    private final Parser parser;
     private final DeadLetterFactory letters;
     private final LoaderMetrics metrics;
     private final int maxLines;
     private final long maxBytes;
     private Batch batch;
 
-    LineCollector(LineParser parser, DeadLetterFactory letters, LoaderMetrics metrics, int maxLines, long maxBytes) {
+    LineCollector(Parser parser, DeadLetterFactory letters, LoaderMetrics metrics, int maxLines, long maxBytes) {
         this.parser = parser;
         this.letters = letters;
         this.metrics = metrics;
@@ -40,7 +52,7 @@ final class LineCollector implements LineHandler {
         metrics.linesRead.incrementAndGet();
         metrics.bytesRead.addAndGet(consumed);
         if (whole) {
-            collect(parser.parse(buf, off, len, batch.file(), offset), buf, off, len, offset);
+            collect(parseSafely(buf, off, len, offset), buf, off, len, offset);
         } else {
             String reason = "line longer than " + len + " bytes (the read buffer); stored in pieces";
             batch.addDeadLetter(letters.of(batch.file(), offset, buf, off, len, reason));
@@ -60,6 +72,21 @@ final class LineCollector implements LineHandler {
 
     boolean full() {
         return batch.lines() >= maxLines || batch.bytes() >= maxBytes;
+    }
+
+    /**
+     * Parses one line; a parser bug (an exception, or a stack overflow in a regular expression) costs that line, which
+     * becomes a dead letter, instead of killing the reader or retrying the same offset forever.
+     */
+    private ParseResult parseSafely(byte[] buf, int off, int len, long offset) {
+        try {
+            return parser.parse(buf, off, len, batch.file(), offset);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warnf(
+                    "Parser failed on the line at %s:%d (%d bytes): %s; dead-lettering it",
+                    batch.file(), offset, len, e.getClass().getName());
+            return ParseResult.failure(PARSER_FAILED + e.getClass().getName());
+        }
     }
 
     private void collect(ParseResult result, byte[] buf, int off, int len, long offset) {

@@ -149,6 +149,7 @@ public class LoadLoop {
                             control,
                             config.pollInterval()),
                     "logflow-loader-writer");
+            control.writerStarted();
             writer.start();
             LOG.infof("Loader %s started on %s", config.id(), config.directory());
             LineCollector collector = collector(config.batchSize(), config.batchBytes());
@@ -163,7 +164,8 @@ public class LoadLoop {
         }
 
         private LineCollector collector(int maxLines, long maxBytes) {
-            return new LineCollector(parser, new DeadLetterFactory(config.maxRawBytes()), metrics, maxLines, maxBytes);
+            return new LineCollector(
+                    parser::parse, new DeadLetterFactory(config.maxRawBytes()), metrics, maxLines, maxBytes);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoopControl {
 
     private volatile boolean running = true;
+    private volatile boolean writerStarted;
     private final AtomicLong readerBeat = new AtomicLong(System.nanoTime());
     private final AtomicLong writerBeat = new AtomicLong(System.nanoTime());
 
@@ -25,8 +26,18 @@ final class LoopControl {
         writerBeat.set(System.nanoTime());
     }
 
-    /** Nanoseconds since the less recent of the two heartbeats. */
+    /** The writer thread starts now: from here on its heartbeat counts too. */
+    void writerStarted() {
+        writerBeat.set(System.nanoTime());
+        writerStarted = true;
+    }
+
+    /**
+     * Nanoseconds since the less recent of the two heartbeats; before the writer started (start-up still waiting
+     * for MongoDB) only the reader's, which the start-up retries beat.
+     */
     long stalledNanos() {
-        return System.nanoTime() - Math.min(readerBeat.get(), writerBeat.get());
+        long oldest = writerStarted ? Math.min(readerBeat.get(), writerBeat.get()) : readerBeat.get();
+        return System.nanoTime() - oldest;
     }
 }

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Finishes the batch a previous run left pending: re-reads its byte range, inserts again (what was stored is a
- * duplicate), counts the rollups from every event carrying the batch id and commits the checkpoint.
+ * duplicate), counts the rollups from every event carrying the batch id and commits the checkpoint. When the file
+ * is gone or shrank below the batch's start, the rollups of what the batch stored before the crash are still applied.
  */
 final class Recovery {
 
@@ -52,7 +53,12 @@ final class Recovery {
         }
         Path file = directory.resolve(pending.file);
         if (!Files.isRegularFile(file)) {
-            LOG.warnf("Pending batch %d refers to %s, which is gone; dropping it", pending.seq, pending.file);
+            // The events the crashed attempt stored are in MongoDB: their counts must still reach the rollups.
+            int alreadyApplied = committer.applyStoredRollups(state.id, pending.seq);
+            LOG.warnf(
+                    "Pending batch %d refers to %s, which is gone; applied the rollups of what it stored"
+                            + " (%d keys had them already) and cleared it",
+                    pending.seq, pending.file, alreadyApplied);
         } else {
             CommitResult result = committer.commit(state.id, reread(file, pending), pending.seq, true);
             metrics.inserted.addAndGet(result.inserted());

@@ -52,23 +52,42 @@ public class BatchCommitter {
         return loaderId.replace('.', '_').replace('$', '_');
     }
 
-    /** Commits {@code batch} as batch {@code seq}: steps a to d, or d alone when there is nothing to insert. */
+    /**
+     * Commits {@code batch} as batch {@code seq}: steps a to d, or d alone when there is nothing to insert on a first
+     * attempt. With {@code deltaFromStore} (a retry or a recovery) step c always runs from the events the batch
+     * stored, even when nothing is left to insert (the file shrank): an earlier attempt may have inserted events
+     * whose counts never reached the rollups.
+     */
     public CommitResult commit(String loaderId, Batch batch, long seq, boolean deltaFromStore) {
         if (!batch.hasWrites()) {
+            int alreadyApplied = deltaFromStore ? applyStoredRollups(loaderId, seq) : 0;
             commitCheckpoint(loaderId, batch);
-            return new CommitResult(0, 0, 0, 0);
+            if (deltaFromStore) {
+                checkpoints.finish(loaderId);
+            }
+            return new CommitResult(0, 0, 0, alreadyApplied);
         }
         begin(loaderId, batch, seq);
         Written written = insert(loaderId, batch, seq);
-        Map<RollupKey, Long> delta = deltaFromStore
-                ? rollups.deltaOfBatch(batchId(loaderId, seq))
-                : RollupStore.delta(written.outcome().inserted());
-        int alreadyApplied = applyRollups(loaderId, seq, delta);
+        int alreadyApplied = deltaFromStore
+                ? applyStoredRollups(loaderId, seq)
+                : applyFreshRollups(
+                        loaderId, seq, RollupStore.delta(written.outcome().inserted()));
         commitCheckpoint(loaderId, batch);
         checkpoints.finish(loaderId);
         InsertOutcome outcome = written.outcome();
         return new CommitResult(
                 outcome.inserted().size(), outcome.duplicates(), written.newDeadLetters(), alreadyApplied);
+    }
+
+    /**
+     * Step c of a retry or a recovery: the delta of every event batch {@code seq} stored, before a crash and since,
+     * applied to the keys not yet marked with {@code seq}. Also what is left of a pending batch whose file is gone.
+     *
+     * @return how many keys had this batch already
+     */
+    public int applyStoredRollups(String loaderId, long seq) {
+        return rollups.apply(rollups.deltaOfBatch(batchId(loaderId, seq)), appliedKey(loaderId), seq, true);
     }
 
     /** What step b stored: the events' outcome and how many dead letters are new. */
@@ -89,9 +108,12 @@ public class BatchCommitter {
         return new Written(outcome, deadLetters.insert(letters, at));
     }
 
-    /** Step c: add {@code delta} to the rollups unless batch {@code seq} was applied already (per key). */
-    public int applyRollups(String loaderId, long seq, Map<RollupKey, Long> delta) {
-        return rollups.apply(delta, appliedKey(loaderId), seq);
+    /**
+     * Step c of a first attempt: {@code delta} counts what this attempt inserted. The single writer's new seq is
+     * above every stored mark, so the marks are not read.
+     */
+    public int applyFreshRollups(String loaderId, long seq, Map<RollupKey, Long> delta) {
+        return rollups.apply(delta, appliedKey(loaderId), seq, false);
     }
 
     /** Step d, first half: the checkpoint moves to the batch's end (the caller then clears pending). */

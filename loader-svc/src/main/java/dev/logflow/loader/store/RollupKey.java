@@ -18,6 +18,7 @@ public record RollupKey(long minuteMillis, String service, String level, int sta
 
     public static final String UNKNOWN = "unknown";
     private static final long MINUTE_MILLIS = 60_000;
+    private static final String SEPARATOR = "|";
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
@@ -37,8 +38,25 @@ public record RollupKey(long minuteMillis, String service, String level, int sta
                         : event.getInt32(STATUS).getValue());
     }
 
-    /** {@code <yyyy-MM-ddTHH:mmZ>|<service>|<level>|<status>}. */
+    /**
+     * {@code <yyyy-MM-ddTHH:mmZ>|<service>|<level>|<status>}, where service and level have every {@code \} written
+     * {@code \\} and every {@code |} written {@code \|}, so two different keys never share an id (service
+     * {@code a|b} with level {@code INFO} against service {@code a} with level {@code b|INFO}).
+     */
     public String id() {
-        return MINUTE.format(Instant.ofEpochMilli(minuteMillis)) + "|" + service + "|" + level + "|" + status;
+        return MINUTE.format(Instant.ofEpochMilli(minuteMillis))
+                + SEPARATOR
+                + escape(service)
+                + SEPARATOR
+                + escape(level)
+                + SEPARATOR
+                + status;
+    }
+
+    private static String escape(String part) {
+        if (part.indexOf('|') < 0 && part.indexOf('\\') < 0) {
+            return part;
+        }
+        return part.replace("\\", "\\\\").replace("|", "\\|");
     }
 }

@@ -26,10 +26,11 @@ import org.bson.conversions.Bson;
  * Adds a batch's counts to {@code rollups_minute} at most once per key and batch.
  *
  * <p>Every rollup document carries {@code applied.<loaderId>}: the last batch seq of that loader it counts. Applying
- * batch {@code seq} first reads those marks for the batch's keys (one {@code $in} query on {@code _id}), skips the
- * keys that already have {@code seq}, and upserts the others by {@code _id} with {@code $inc} of the count and
- * {@code $set} of the mark in the same atomic update. After a crash the marks tell exactly which keys were done.
- * Only the loader's single writer thread writes its marks, so nothing can change them between read and write.
+ * batch {@code seq} again (a retry or a recovery) first reads those marks for the batch's keys (one {@code $in}
+ * query on {@code _id}) and skips the keys that already have {@code seq}; a first attempt skips that read, since a
+ * single writer's new seq is above every mark. Either way the keys left are upserted by {@code _id} with
+ * {@code $inc} of the count and {@code $set} of the mark in the same atomic update. After a crash the marks tell
+ * exactly which keys were done. Only the loader's single writer thread writes its marks, so nothing can change them between read and write.
  *
  * <p>Why not the guard in the upsert filter ({@code {_id, "applied.<id>": {$not: {$gte: seq}}}}, where a miss
  * surfaces as duplicate key 11000)? It is correct on MongoDB and on the embedded stand-in alike
@@ -73,15 +74,17 @@ public class RollupStore {
     /**
      * Applies {@code delta} as batch {@code seq} of the loader whose mark is {@code loaderKey}.
      *
+     * @param readMarks whether some keys may have this batch already (a retry or a recovery); false on a first
+     *     attempt, whose seq is above every mark of this loader, saves the read of the marks
      * @return how many keys had this batch already (only after a crash or a retry)
      */
-    public int apply(Map<RollupKey, Long> delta, String loaderKey, long seq) {
+    public int apply(Map<RollupKey, Long> delta, String loaderKey, long seq, boolean readMarks) {
         if (delta.isEmpty()) {
             return 0;
         }
         Map<String, RollupKey> keys = new HashMap<>();
         delta.keySet().forEach(key -> keys.put(key.id(), key));
-        Set<String> done = alreadyApplied(keys.keySet(), loaderKey, seq);
+        Set<String> done = readMarks ? alreadyApplied(keys.keySet(), loaderKey, seq) : Set.of();
         List<WriteModel<Document>> upserts = new ArrayList<>(keys.size());
         keys.forEach((id, key) -> {
             if (!done.contains(id)) {

@@ -250,4 +250,49 @@ class LineParserTest {
                         .getString("_id")
                         .getValue());
     }
+
+    @Test
+    void aLongQuotedApacheFieldIsStoredNotAStackOverflow() {
+        String path = "/" + "a".repeat(100_000);
+        String referrer = "http://example.com/" + "b".repeat(50_000);
+        String agent = "Mozilla/5.0 " + "\\\"quoted\\\" ".repeat(20_000);
+        String line = "192.0.2.7 - - [03/Dec/2026:18:06:31 +0000] \"GET " + path + " HTTP/1.1\" 200 12 \"" + referrer
+                + "\" \"" + agent + "\"";
+
+        BsonDocument doc = event(line);
+
+        assertEquals(path, doc.getString("path").getValue());
+        assertEquals(referrer, doc.getString("referrer").getValue());
+        assertEquals(agent, doc.getString("userAgent").getValue());
+        assertFalse(doc.containsKey("warnings"));
+    }
+
+    @Test
+    void aLongApacheUserAgentWithoutItsClosingQuoteIsStoredWithAWarning() {
+        String agent = "Mozilla/5.0 " + "c".repeat(100_000);
+
+        BsonDocument doc = event(COMBINED.substring(0, COMBINED.lastIndexOf(" \"")) + " \"" + agent);
+
+        assertEquals(agent, doc.getString("userAgent").getValue());
+        assertEquals(
+                "user agent has no closing quote",
+                doc.getArray("warnings").get(0).asString().getValue());
+    }
+
+    @Test
+    void anApacheBytesFieldBeyondALongIsDeadLetteredNotFatal() {
+        String reason = failure(COMMON.replace(" 304 -", " 200 99999999999999999999"));
+
+        assertEquals("Apache bytes field is out of range: more than 18 digits", reason);
+        assertEquals(
+                999_999_999_999_999_999L,
+                event(COMMON.replace(" 304 -", " 200 999999999999999999"))
+                        .getInt64("bytes")
+                        .getValue());
+    }
+
+    @Test
+    void aJsonTsBeyondEpochMillisIsDeadLetteredNotFatal() {
+        assertEquals("field 'ts' is out of range", failure("{\"id\":\"x-1\",\"ts\":\"+300000000-01-01T00:00:00Z\"}"));
+    }
 }

@@ -22,7 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,15 +74,32 @@ class RecoveryTest {
     }
 
     private Batch crashedBatch() throws IOException {
+        return batchOf(0, crashedBatchEnd);
+    }
+
+    /** The batch of bytes [{@code from}, {@code to}) of the file, parsed the way the loader does. */
+    private Batch batchOf(long from, long to) throws IOException {
         Path file = files.path(SERIES, 1);
         LineCollector collector = new LineCollector(
-                new LineParser("apache"), new DeadLetterFactory(4096), metrics, Integer.MAX_VALUE, Long.MAX_VALUE);
-        Batch batch = new Batch(FlumeFiles.name(SERIES, 1), 0);
+                new LineParser("apache")::parse,
+                new DeadLetterFactory(4096),
+                metrics,
+                Integer.MAX_VALUE,
+                Long.MAX_VALUE);
+        Batch batch = new Batch(FlumeFiles.name(SERIES, 1), from);
         collector.into(batch);
         try (FileChannel channel = FileChannel.open(file)) {
-            new LineReader(1 << 20).read(channel, 0, crashedBatchEnd, collector);
+            new LineReader(1 << 20).read(channel, from, to, collector);
             return batch.seenSize(channel.size());
         }
+    }
+
+    /** Starts the loader and waits until it finished the pending batch. */
+    private void restartAndAwaitRecovery() {
+        long recoveriesBefore = metrics.recoveries.get();
+        harness.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> metrics.recoveries.get() == recoveriesBefore + 1);
+        assertNull(LoaderState.<LoaderState>findById(LOADER).pending);
     }
 
     private void restartAndAssertExactlyOnce() {
@@ -145,7 +164,7 @@ class RecoveryTest {
                 .limit(2)
                 .forEach(e -> someKeys.put(e.getKey(), e.getValue()));
 
-        committer.applyRollups(LOADER, SEQ, someKeys);
+        committer.applyFreshRollups(LOADER, SEQ, someKeys);
 
         restartAndAssertExactlyOnce();
     }
@@ -156,7 +175,7 @@ class RecoveryTest {
         committer.begin(LOADER, batch, SEQ);
         committer.insert(LOADER, batch, SEQ);
 
-        committer.applyRollups(LOADER, SEQ, RollupStore.delta(batch.events()));
+        committer.applyFreshRollups(LOADER, SEQ, RollupStore.delta(batch.events()));
 
         restartAndAssertExactlyOnce();
     }
@@ -166,10 +185,40 @@ class RecoveryTest {
         Batch batch = crashedBatch();
         committer.begin(LOADER, batch, SEQ);
         committer.insert(LOADER, batch, SEQ);
-        committer.applyRollups(LOADER, SEQ, RollupStore.delta(batch.events()));
+        committer.applyFreshRollups(LOADER, SEQ, RollupStore.delta(batch.events()));
 
         committer.commitCheckpoint(LOADER, batch);
 
         restartAndAssertExactlyOnce();
+    }
+
+    @Test
+    void appliesTheRollupsOfAPendingBatchWhoseFileIsGone() throws IOException {
+        Batch batch = crashedBatch();
+        committer.begin(LOADER, batch, SEQ);
+        committer.insert(LOADER, batch, SEQ);
+
+        Files.delete(files.path(SERIES, 1));
+        restartAndAwaitRecovery();
+
+        assertEquals(IN_CRASHED_BATCH, harness.events());
+        harness.assertRollupsMatchEvents();
+    }
+
+    @Test
+    void appliesTheRollupsOfAPendingBatchWhoseFileShrankBelowItsStart() throws IOException {
+        committer.commit(LOADER, crashedBatch(), SEQ, false);
+        Path file = files.path(SERIES, 1);
+        Batch second = batchOf(crashedBatchEnd, Files.size(file));
+        committer.begin(LOADER, second, SEQ + 1);
+        committer.insert(LOADER, second, SEQ + 1);
+
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(crashedBatchEnd / 2);
+        }
+        restartAndAwaitRecovery();
+
+        assertEquals(EVENTS, harness.events());
+        harness.assertRollupsMatchEvents();
     }
 }

@@ -84,7 +84,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        deleteRecursively(workDir);
+        WorkDirs.emptied(workDir);
         PipelineOptions options = PipelineOptions.isolated(workDir.toAbsolutePath())
                 .withFlumeChannel(flumeChannel)
                 .withGeneratorConnections(connections)
@@ -229,15 +229,5 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 "%nloader batches: %s%nloader duplicates: %s, dead letters: %s%n",
                 loader.path("batches"), loader.path("duplicates"), loader.path("deadLetters")));
         return out;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
     }
 }

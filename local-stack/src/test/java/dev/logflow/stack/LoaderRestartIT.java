@@ -2,6 +2,7 @@ package dev.logflow.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class LoaderRestartIT {
     @Test
     void killingTheLoaderTwiceMidRunStoresEveryEventExactlyOnce() {
         ProjectLayout layout = ProjectLayout.locate();
-        pipeline =
-                new Pipeline(layout, PipelineOptions.isolated(layout.root().resolve("local-stack/target/it/restart")));
+        Path workDir = WorkDirs.emptied(layout.root().resolve("local-stack/target/it/restart"));
+        pipeline = new Pipeline(layout, PipelineOptions.isolated(workDir));
         pipeline.startMongo();
         pipeline.startFlume();
         pipeline.startLoader();

@@ -33,7 +33,7 @@ class PipelineEndToEndIT {
     static void runThePipeline() {
         ProjectLayout layout = ProjectLayout.locate();
         Path apacheSample = layout.sample("apache-access-10k.log");
-        Path workDir = layout.root().resolve("local-stack/target/it/end-to-end");
+        Path workDir = WorkDirs.emptied(layout.root().resolve("local-stack/target/it/end-to-end"));
         pipeline = new Pipeline(layout, PipelineOptions.isolated(workDir)).startAll();
         driver = new PipelineDriver(pipeline);
         stored = new StoredEvents(pipeline.mongoConnectionString());

@@ -12,6 +12,8 @@ final class Pacer {
     static final long SLICE_NANOS = 10_000_000L;
     /** Events generated in one go when the rate is unlimited, between checks for stop. */
     static final int UNLIMITED_BATCH = 1024;
+    /** Most events handed out at once at any rate, so a new rate or a stop takes effect within one burst. */
+    static final int MAX_BURST = UNLIMITED_BATCH;
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double MAX_DEBT_SECONDS = 1;
@@ -47,9 +49,9 @@ final class Pacer {
         long maxDebt = (long) Math.max(1, target * MAX_DEBT_SECONDS);
         if (due > maxDebt) {
             restart(target, nowNanos - (long) (MAX_DEBT_SECONDS * NANOS_PER_SECOND), count);
-            return maxDebt;
+            due = maxDebt;
         }
-        return due;
+        return Math.min(due, MAX_BURST);
     }
 
     private void restart(double target, long nowNanos, long count) {

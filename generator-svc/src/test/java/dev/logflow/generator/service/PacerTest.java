@@ -50,4 +50,15 @@ class PacerTest {
         assertEquals(0, pacer.due(SECOND, generated));
         assertEquals(10, pacer.due(2 * SECOND, generated));
     }
+
+    @Test
+    void takesALowerRateWithinOneBurstAfterAHugeOne() {
+        Pacer pacer = new Pacer(1e12);
+        pacer.due(0, 0);
+        long burst = pacer.due(Pacer.SLICE_NANOS, 0);
+        pacer.setRate(50);
+        assertEquals(Pacer.MAX_BURST, burst);
+        assertEquals(0, pacer.due(2 * Pacer.SLICE_NANOS, burst));
+        assertEquals(50, pacer.due(2 * Pacer.SLICE_NANOS + SECOND, burst));
+    }
 }

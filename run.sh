@@ -3,10 +3,10 @@
 #   ./run.sh [run] [options]   build what is missing, then run the whole pipeline until Ctrl-C
 #   ./run.sh test [mvn args]   install what the tests need, then run every test
 #   ./run.sh bench [options]   push a fixed number of events through the pipeline and print figures
-#   ./run.sh build             build everything (no tests)
+#   ./run.sh build             build everything (no tests); run it again after changing or pulling code
 # Options of run and bench: add --help to see them.
 set -euo pipefail
-cd "$(dirname "$0")"
+root=$(cd "$(dirname "$0")" && pwd)
 
 require_java() {
     if ! command -v java >/dev/null 2>&1; then
@@ -22,7 +22,7 @@ require_java() {
 }
 
 build() {
-    ./mvnw -B -q package -DskipTests
+    (cd "$root" && ./mvnw -B -q package -DskipTests)
 }
 
 build_if_missing() {
@@ -30,12 +30,17 @@ build_if_missing() {
     for artifact in generator-svc/target/quarkus-app/quarkus-run.jar loader-svc/target/quarkus-app/quarkus-run.jar \
         dashboard-svc/target/quarkus-app/quarkus-run.jar flume-image/target/flume/bin/flume-agent \
         local-stack/target/local-stack.jar; do
-        if [ ! -e "$artifact" ]; then
+        if [ ! -e "$root/$artifact" ]; then
             echo "Building logflow (first run, takes a few minutes)..."
             build
             return
         fi
     done
+}
+
+# The user's working directory is kept, so relative paths in options mean what they say.
+stack_java() {
+    exec java -Dlogflow.project-root="$root" -cp "$root/local-stack/target/local-stack.jar" "$@"
 }
 
 command=${1:-run}
@@ -44,24 +49,25 @@ case "$command" in
     run)
         require_java
         build_if_missing
-        exec java -jar local-stack/target/local-stack.jar "$@"
+        stack_java dev.logflow.stack.LocalStack "$@"
         ;;
     test)
         require_java
+        cd "$root"
         .ci/setup
         exec ./mvnw -B verify "$@"
         ;;
     bench)
         require_java
         build_if_missing
-        exec java -cp local-stack/target/local-stack.jar dev.logflow.stack.PipelineBenchmark "$@"
+        stack_java dev.logflow.stack.PipelineBenchmark "$@"
         ;;
     build)
         require_java
         build
         ;;
     -h | --help | help)
-        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
         ;;
     *)
         echo "Unknown command '$command'; try ./run.sh --help" >&2

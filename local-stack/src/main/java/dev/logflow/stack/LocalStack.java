@@ -1,6 +1,8 @@
 package dev.logflow.stack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
@@ -20,23 +22,22 @@ public final class LocalStack implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class);
 
-    @Option(
-            names = "--work-dir",
-            defaultValue = ".logflow",
-            description = "Folder for all data and logs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--work-dir", description = "Folder for all data and logs (default: .logflow in the repository).")
     Path workDir;
 
     @Option(
             names = "--rate",
             defaultValue = "50",
-            description = "Generated events per second (default: ${DEFAULT-VALUE}).")
+            description = "Generated events per second; 0 generates nothing (to replay files only) "
+                    + "(default: ${DEFAULT-VALUE}).")
     int rate;
 
     @Option(
             names = "--flume-channel",
             defaultValue = "memory",
-            description = "Flume channel: memory (fast) or file (survives a Flume crash) (default: ${DEFAULT-VALUE}).")
-    String flumeChannel;
+            description = "Flume channel: ${COMPLETION-CANDIDATES}; memory is fast, file survives a Flume crash "
+                    + "(default: ${DEFAULT-VALUE}).")
+    FlumeChannel flumeChannel;
 
     @Option(names = "--replay", description = "Log files to replay through Flume once everything runs.")
     Path[] replay = new Path[0];
@@ -46,11 +47,25 @@ public final class LocalStack implements Callable<Integer> {
         System.exit(new CommandLine(new LocalStack()).execute(args));
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The channels the Flume launcher knows. */
+    enum FlumeChannel {
+        memory,
+        file
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        PipelineOptions options =
-                PipelineOptions.local(workDir.toAbsolutePath(), rate).withFlumeChannel(flumeChannel);
-        Pipeline pipeline = new Pipeline(ProjectLayout.locate(), options);
+        requireReadable(replay);
+        if (rate < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 or more");
+        }
+        ProjectLayout layout = ProjectLayout.locate();
+        Path dir = workDir != null ? workDir.toAbsolutePath() : layout.root().resolve(".logflow");
+        PipelineOptions options = PipelineOptions.local(dir, rate).withFlumeChannel(flumeChannel.name());
+        Pipeline pipeline = new Pipeline(layout, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pipeline, stopped), "logflow-local-stop"));
         pipeline.startAll();
@@ -60,11 +75,20 @@ public final class LocalStack implements Callable<Integer> {
         return 0;
     }
 
+    private void requireReadable(Path[] files) {
+        for (Path file : files) {
+            if (!Files.isReadable(file) || Files.isDirectory(file)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--replay: " + file.toAbsolutePath() + " is not a readable file");
+            }
+        }
+    }
+
     private void replayFiles(Pipeline pipeline) {
         JsonHttp http = new JsonHttp();
         for (Path file : replay) {
             String path = file.toAbsolutePath().toString();
-            http.post(pipeline.generatorUrl() + "/api/generator/replay", java.util.Map.of("file", path));
+            http.post(pipeline.generatorUrl() + "/api/generator/replay", Map.of("file", path));
             LOG.infof("Replaying %s through Flume", path);
         }
     }

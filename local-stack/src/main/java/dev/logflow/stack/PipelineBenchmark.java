@@ -65,8 +65,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Option(
             names = "--work-dir",
-            defaultValue = "local-stack/target/bench",
-            description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
+            description = "Scratch folder, emptied first (default: local-stack/target/bench in the repository).")
     Path workDir;
 
     @CommandLine.Spec
@@ -84,12 +83,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        WorkDirs.emptied(workDir);
-        PipelineOptions options = PipelineOptions.isolated(workDir.toAbsolutePath())
+        ProjectLayout layout = ProjectLayout.locate();
+        Path dir = WorkDirs.emptied(
+                workDir != null ? workDir.toAbsolutePath() : layout.root().resolve("local-stack/target/bench"));
+        PipelineOptions options = PipelineOptions.isolated(dir)
                 .withFlumeChannel(flumeChannel)
                 .withGeneratorConnections(connections)
                 .withServiceJavaOptions(serviceJavaOptions);
-        try (Pipeline pipeline = new Pipeline(ProjectLayout.locate(), options)) {
+        try (Pipeline pipeline = new Pipeline(layout, options)) {
             pipeline.startMongo();
             pipeline.startFlume();
             PlainLoader plain = plainLoader() ? startPlainLoader(pipeline) : null;
@@ -207,7 +208,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             out.append("NOT COMPLETE within ")
                     .append(TIMEOUT)
                     .append(": see the logs under ")
-                    .append(workDir);
+                    .append(pipeline.workDir());
         }
         double endToEnd = stageDoneSeconds.getOrDefault("loader (inserted)", Double.NaN);
         out.append(String.format("%nend to end: %,.0f events/s%n", events / endToEnd));

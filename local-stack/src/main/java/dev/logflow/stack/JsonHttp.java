@@ -19,6 +19,17 @@ public final class JsonHttp {
 
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String bearerToken;
+
+    /** A client that sends no credentials. */
+    public JsonHttp() {
+        this(null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer <token>} with every request. */
+    public JsonHttp(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
 
     public JsonNode get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -31,6 +42,9 @@ public final class JsonHttp {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
         HttpRequest request = builder.timeout(TIMEOUT).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

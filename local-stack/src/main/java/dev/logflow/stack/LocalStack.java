@@ -2,7 +2,7 @@ package dev.logflow.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
@@ -64,7 +64,11 @@ public final class LocalStack implements Callable<Integer> {
         }
         ProjectLayout layout = ProjectLayout.locate();
         Path dir = workDir != null ? workDir.toAbsolutePath() : layout.root().resolve(".logflow");
-        PipelineOptions options = PipelineOptions.local(dir, rate).withFlumeChannel(flumeChannel.name());
+        PipelineOptions options = PipelineOptions.local(dir, rate)
+                .withFlumeChannel(flumeChannel.name())
+                .withReplayDirs(Arrays.stream(replay)
+                        .map(file -> file.toAbsolutePath().getParent())
+                        .toList());
         Pipeline pipeline = new Pipeline(layout, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pipeline, stopped), "logflow-local-stop"));
@@ -85,11 +89,10 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     private void replayFiles(Pipeline pipeline) {
-        JsonHttp http = new JsonHttp();
+        PipelineDriver driver = new PipelineDriver(pipeline);
         for (Path file : replay) {
-            String path = file.toAbsolutePath().toString();
-            http.post(pipeline.generatorUrl() + "/api/generator/replay", Map.of("file", path));
-            LOG.infof("Replaying %s through Flume", path);
+            driver.replay(file);
+            LOG.infof("Replaying %s through Flume", file.toAbsolutePath());
         }
     }
 
@@ -100,12 +103,14 @@ public final class LocalStack implements Callable<Integer> {
         text.append(String.format(
                 "%n%n  Dashboard        %s/%n  Generator API    %s/api/generator/status"
                         + "%n  Loader status    %s/api/loader/status%n  Flume netcat     127.0.0.1:%d"
+                        + "%n  Generator token  %s   (header Authorization: Bearer ..., for start/stop/rate/replay)"
                         + "%n  MongoDB          %s/logflow   (Compass, or mongosh 1.x)"
                         + "%n  Data and logs    %s%n%nPress Ctrl-C to stop everything.%n",
                 pipeline.dashboardUrl(),
                 pipeline.generatorUrl(),
                 pipeline.loaderUrl(),
                 pipeline.flumePort(),
+                pipeline.generatorToken(),
                 pipeline.mongoConnectionString(),
                 pipeline.workDir()));
         LOG.info(text);

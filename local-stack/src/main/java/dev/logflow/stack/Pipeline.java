@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ public final class Pipeline implements AutoCloseable {
     /** The memory backend holds every document on the heap: about 3 GB for a million generated events. */
     private static final String MONGO_HEAP = "-Xmx6g";
     /** glibc's per-thread malloc arenas inflate the RSS of a JVM by tens of MB for nothing on two cores. */
+    private static final int TOKEN_BYTES = 24;
+
     private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final ProjectLayout layout;
@@ -32,6 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final Ports ports;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private final String generatorToken = randomToken();
 
     public Pipeline(ProjectLayout layout, PipelineOptions options) {
         this.layout = layout;
@@ -93,9 +99,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void startGenerator() {
+        Map<String, String> secrets = new HashMap<>(SERVICE_ENVIRONMENT);
+        secrets.put("LOGFLOW_GENERATOR_CONTROL_TOKEN", generatorToken);
+        secrets.put("LOGFLOW_GENERATOR_REPLAY_ALLOWED_DIRS", String.join(",", replayDirs()));
         startService(
                 "generator-svc",
                 ports.generator(),
+                secrets,
                 Map.of(
                         "logflow.generator.flume-host", LOOPBACK,
                         "logflow.generator.flume-port", Integer.toString(ports.flume()),
@@ -105,6 +115,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startService(String module, int port, Map<String, String> properties) {
+        startService(module, port, SERVICE_ENVIRONMENT, properties);
+    }
+
+    /** Secrets go in the environment, where other users cannot read them as they can a command line. */
+    private void startService(
+            String module, int port, Map<String, String> environment, Map<String, String> properties) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(List.of(options.serviceJavaOptions().trim().split("\\s+")));
@@ -112,7 +128,7 @@ public final class Pipeline implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", layout.serviceJar(module).toString()));
-        ManagedProcess service = launch(module, command, SERVICE_ENVIRONMENT);
+        ManagedProcess service = launch(module, command, environment);
         startupTimes.put(module, service.awaitHttpOk(serviceUrl(port) + "/q/health/ready", START_TIMEOUT));
     }
 
@@ -126,6 +142,19 @@ public final class Pipeline implements AutoCloseable {
         processes.put(name, process);
         LOG.debugf("%s started, logging to %s", name, log);
         return process;
+    }
+
+    /** Folders the generator may replay files from: the shared samples and those the options name. */
+    private List<String> replayDirs() {
+        List<String> dirs = new ArrayList<>();
+        dirs.add(layout.dataDir().toString());
+        options.replayDirs().forEach(dir -> dirs.add(dir.toAbsolutePath().toString()));
+        return dirs;
+    }
+
+    /** Bearer token of the generator's control API for this run. */
+    public String generatorToken() {
+        return generatorToken;
     }
 
     /** The running process of a part, e.g. {@code loader-svc}, for fault injection and measurements. */
@@ -185,6 +214,12 @@ public final class Pipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String java() {

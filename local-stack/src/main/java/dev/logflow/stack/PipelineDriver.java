@@ -13,10 +13,11 @@ public final class PipelineDriver {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Pipeline pipeline;
-    private final JsonHttp http = new JsonHttp();
+    private final JsonHttp http;
 
     public PipelineDriver(Pipeline pipeline) {
         this.pipeline = pipeline;
+        this.http = new JsonHttp(pipeline.generatorToken());
     }
 
     /** Starts generating {@code total} events at {@code rate} per second (0: as fast as possible). */

@@ -1,6 +1,7 @@
 package dev.logflow.stack;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How to run the pipeline.
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * @param generatorRate events per second when it does; 0 means as fast as it can
  * @param generatorConnections TCP connections from the generator to Flume
  * @param serviceJavaOptions JVM options for the three Quarkus services
+ * @param replayDirs folders the generator may replay files from, besides the shared samples
  */
 public record PipelineOptions(
         Path workDir,
@@ -22,21 +24,32 @@ public record PipelineOptions(
         boolean generatorAutostart,
         int generatorRate,
         int generatorConnections,
-        String serviceJavaOptions) {
+        String serviceJavaOptions,
+        List<Path> replayDirs) {
 
     /** Small heaps and the serial collector: each service stays well under 150 MB RSS on two cores. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
             "-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k"
                     + " -XX:MaxDirectMemorySize=32m -XX:CICompilerCount=2";
 
-    /** The local run: persistent data, the documented ports, a gentle stream of generated events. */
+    /** The local run: persistent data, the documented ports, a gentle stream of generated events (none at rate 0). */
     public static PipelineOptions local(Path workDir, int generatorRate) {
-        return new PipelineOptions(workDir, true, "memory", true, true, generatorRate, 1, DEFAULT_SERVICE_JAVA_OPTIONS);
+        return new PipelineOptions(
+                workDir,
+                true,
+                "memory",
+                true,
+                generatorRate > 0,
+                generatorRate,
+                1,
+                DEFAULT_SERVICE_JAVA_OPTIONS,
+                List.of());
     }
 
     /** Tests and benchmarks: throw-away data, random ports, the generator waits to be told. */
     public static PipelineOptions isolated(Path workDir) {
-        return new PipelineOptions(workDir, false, "memory", false, false, 0, 1, DEFAULT_SERVICE_JAVA_OPTIONS);
+        return new PipelineOptions(
+                workDir, false, "memory", false, false, 0, 1, DEFAULT_SERVICE_JAVA_OPTIONS, List.of());
     }
 
     public PipelineOptions withFlumeChannel(String channel) {
@@ -48,7 +61,21 @@ public record PipelineOptions(
                 generatorAutostart,
                 generatorRate,
                 generatorConnections,
-                serviceJavaOptions);
+                serviceJavaOptions,
+                replayDirs);
+    }
+
+    public PipelineOptions withReplayDirs(List<Path> dirs) {
+        return new PipelineOptions(
+                workDir,
+                persistentMongo,
+                flumeChannel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                generatorConnections,
+                serviceJavaOptions,
+                List.copyOf(dirs));
     }
 
     public PipelineOptions withServiceJavaOptions(String javaOptions) {
@@ -60,7 +87,8 @@ public record PipelineOptions(
                 generatorAutostart,
                 generatorRate,
                 generatorConnections,
-                javaOptions);
+                javaOptions,
+                replayDirs);
     }
 
     public PipelineOptions withGeneratorConnections(int connections) {
@@ -72,6 +100,7 @@ public record PipelineOptions(
                 generatorAutostart,
                 generatorRate,
                 connections,
-                serviceJavaOptions);
+                serviceJavaOptions,
+                replayDirs);
     }
 }

@@ -1,6 +1,7 @@
 package dev.logflow.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
@@ -87,5 +88,17 @@ class PipelineEndToEndIT {
         JsonNode status = driver.generatorStatus();
         assertThat(status.path("acked").asLong()).isGreaterThanOrEqualTo(GENERATED);
         assertThat(status.path("rejected").asLong()).isZero();
+    }
+
+    @Test
+    void refusesGeneratorControlWithoutTheRunsToken() {
+        JsonHttp anonymous = new JsonHttp();
+        assertThatThrownBy(() -> anonymous.post(pipeline.generatorUrl() + "/api/generator/stop", Map.of()))
+                .hasMessageContaining("answered 401");
+        assertThat(anonymous
+                        .get(pipeline.generatorUrl() + "/api/generator/status")
+                        .path("state")
+                        .asText())
+                .isNotEqualTo("STOPPED");
     }
 }

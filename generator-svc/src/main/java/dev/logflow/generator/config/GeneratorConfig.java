@@ -57,8 +57,17 @@ public interface GeneratorConfig {
     @WithDefault("true")
     boolean autostart();
 
-    /** Log files replayed through Flume at start-up, each on its own connection. */
+    /**
+     * Log files replayed through Flume at start-up, each on its own connection. They obey the same directory rule as
+     * the replay API ({@link Replay#allowedDirs()}); a file outside is skipped with a warning.
+     */
     Optional<List<String>> replayFiles();
+
+    /** Who may use the control endpoints (start, stop, rate, replay). */
+    Control control();
+
+    /** Which files may be replayed. */
+    Replay replay();
 
     /** Connection settings towards Flume. */
     Flume flume();
@@ -71,6 +80,45 @@ public interface GeneratorConfig {
 
     /** Readiness probe of Flume. */
     Health health();
+
+    /**
+     * Protection of the control endpoints; the read-only ones ({@code GET status}, {@code GET replay/{id}}) stay
+     * open.
+     */
+    interface Control {
+
+        /**
+         * Shared secret every control request must carry as {@code Authorization: Bearer <token>}. Absent by default;
+         * then {@link #openWithoutToken()} decides. Never logged.
+         */
+        Optional<String> token();
+
+        /**
+         * What happens when no {@link #token()} is set: true leaves the control endpoints open, false answers them
+         * 403. Default false (safe for the packaged jar, whose profile is {@code prod}); true in {@code dev} and
+         * {@code test} (see application.properties).
+         */
+        @WithDefault("false")
+        boolean openWithoutToken();
+    }
+
+    /** Where replayed files may come from. */
+    interface Replay {
+
+        /**
+         * Directories whose files (after resolving symlinks) may be replayed, by the API and at start-up. Absent by
+         * default; then {@link #anyFileWithoutAllowedDirs()} decides.
+         */
+        Optional<List<String>> allowedDirs();
+
+        /**
+         * What happens when {@link #allowedDirs()} is not set: true lets any readable file be replayed, false refuses
+         * every replay with a 403. Default false (the packaged jar replays nothing it was not allowed to); true in
+         * {@code dev} and {@code test} (see application.properties).
+         */
+        @WithDefault("false")
+        boolean anyFileWithoutAllowedDirs();
+    }
 
     /** Timeouts and back-off of the netcat connections. */
     interface Flume {

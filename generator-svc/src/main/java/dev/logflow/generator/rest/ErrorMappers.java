@@ -2,6 +2,7 @@ package dev.logflow.generator.rest;
 
 import dev.logflow.generator.model.ErrorResponse;
 import dev.logflow.generator.service.ConflictException;
+import dev.logflow.generator.service.ForbiddenRequestException;
 import dev.logflow.generator.service.InvalidRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
         return error(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenRequestException e) {
+        return error(Response.Status.FORBIDDEN, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Control of the generator: status, start, stop, rate, and replays of log files. Bodies are JSON whatever content type
- * the client declares ({@code curl -d} sends a form type), and a bad body is a 400 with a message.
+ * the client declares ({@code curl -d} sends a form type), and a bad body is a 400 with a message. The endpoints
+ * that change anything are {@link ControlEndpoint}s, guarded by a bearer token; the read-only ones are open.
  */
 @Path("/api/generator")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +49,7 @@ public class GeneratorResource {
     /** Starts a run; the body {@code {"rate": n, "total": n}} is optional. 409 while a run is generating. */
     @POST
     @Path("start")
+    @ControlEndpoint
     public GeneratorStatus start(String body) {
         return generator.start(bodies.parse(body, StartRequest.class));
     }
@@ -55,6 +57,7 @@ public class GeneratorResource {
     /** Stops generating; what was generated is still delivered. */
     @POST
     @Path("stop")
+    @ControlEndpoint
     public GeneratorStatus stop() {
         return generator.stop();
     }
@@ -62,6 +65,7 @@ public class GeneratorResource {
     /** Sets the target rate, {@code {"rate": n}}; 0 or less means as fast as possible. */
     @PUT
     @Path("rate")
+    @ControlEndpoint
     public GeneratorStatus rate(String body) {
         RateRequest request = bodies.parse(body, RateRequest.class);
         return generator.setRate(request == null ? null : request.rate());
@@ -70,6 +74,7 @@ public class GeneratorResource {
     /** Replays a log file, {@code {"file": "/abs/path"}}; answers 202 with the replay's status. */
     @POST
     @Path("replay")
+    @ControlEndpoint
     public Response startReplay(String body) {
         ReplayRequest request = bodies.parse(body, ReplayRequest.class);
         if (request == null) {

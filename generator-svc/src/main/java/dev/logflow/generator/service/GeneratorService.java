@@ -190,7 +190,7 @@ public class GeneratorService {
     private void replayAtStartup(String file) {
         try {
             replays.submit(file);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | ForbiddenRequestException e) {
             LOG.warnf("Start-up replay skipped: %s", e.getMessage());
         }
     }

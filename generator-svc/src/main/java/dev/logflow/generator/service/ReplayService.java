@@ -6,8 +6,6 @@ import dev.logflow.generator.client.SenderSettings;
 import dev.logflow.generator.config.GeneratorConfig;
 import dev.logflow.generator.model.ReplayStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,21 +18,25 @@ public class ReplayService {
 
     private final GeneratorConfig config;
     private final DeliveryMetrics metrics;
+    private final ReplayFiles files;
     private final AtomicInteger ids = new AtomicInteger();
     private final ConcurrentSkipListMap<Integer, Replay> replays = new ConcurrentSkipListMap<>();
 
     ReplayService(GeneratorConfig config, DeliveryMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
+        this.files =
+                new ReplayFiles(config.replay().allowedDirs(), config.replay().anyFileWithoutAllowedDirs());
     }
 
     /**
      * Starts replaying {@code file} on a new connection.
      *
      * @throws InvalidRequestException when the file is missing, not a regular file or not readable
+     * @throws ForbiddenRequestException when {@code logflow.generator.replay.*} does not allow this file
      */
     public ReplayStatus submit(String file) {
-        Path path = readableFile(file);
+        Path path = files.resolve(file);
         int id = ids.incrementAndGet();
         SenderSettings settings = SenderSettings.from(config);
         DeliveryCounters counters = new DeliveryCounters(metrics.replayed());
@@ -73,27 +75,5 @@ public class ReplayService {
     /** Waits for every replay to end after {@link #requestCloseAll()}. */
     void awaitClosedAll() {
         replays.values().forEach(Replay::awaitClosed);
-    }
-
-    private static Path readableFile(String file) {
-        if (file == null || file.isBlank()) {
-            throw new InvalidRequestException("\"file\" is required: the path of a log file to replay");
-        }
-        Path path;
-        try {
-            path = Path.of(file).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new InvalidRequestException("\"file\" is not a valid path: " + e.getMessage());
-        }
-        if (!Files.exists(path)) {
-            throw new InvalidRequestException("file " + path + " does not exist");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidRequestException("file " + path + " is not a regular file");
-        }
-        if (!Files.isReadable(path)) {
-            throw new InvalidRequestException("file " + path + " is not readable");
-        }
-        return path;
     }
 }

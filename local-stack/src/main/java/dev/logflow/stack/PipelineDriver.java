@@ -40,6 +40,13 @@ public final class PipelineDriver {
         return http.get(pipeline.loaderUrl() + "/api/loader/status");
     }
 
+    /** Events the loader knows never arrived, from the per-source sequence numbers it stored. */
+    public long missingEvents() {
+        return http.get(pipeline.loaderUrl() + "/api/loader/gaps")
+                .path("missing")
+                .asLong(-1);
+    }
+
     /** Waits until Flume acknowledged every event of the current run and every replayed line. */
     public JsonNode awaitGeneratorDone(Duration timeout) {
         return await("the generator to finish", timeout, this::generatorStatus, PipelineDriver::generatorDone);

@@ -50,6 +50,9 @@ class LoaderRestartIT {
         assertThat(stored.sequenceSpan(source)).isEqualTo(new StoredEvents.SequenceSpan(EVENTS, 1, EVENTS));
         assertThat(stored.rollupTotal()).isEqualTo(EVENTS);
         assertThat(stored.deadLetters()).isZero();
+        assertThat(driver.missingEvents())
+                .as("events the loader reports missing")
+                .isZero();
     }
 
     private void killLoaderOnceStored(long events) {

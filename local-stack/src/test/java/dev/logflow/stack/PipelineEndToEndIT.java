@@ -62,6 +62,9 @@ class PipelineEndToEndIT {
         assertThat(stored.events()).isEqualTo(GENERATED + APACHE_LINES);
         assertThat(stored.sequenceSpan(source)).isEqualTo(new StoredEvents.SequenceSpan(GENERATED, 1, GENERATED));
         assertThat(stored.events(Filters.eq("service", "apache"))).isEqualTo(APACHE_LINES);
+        assertThat(driver.missingEvents())
+                .as("events the loader reports missing")
+                .isZero();
     }
 
     @Test

@@ -109,4 +109,15 @@ public interface LoaderConfig {
     /** Longest wait at shutdown for the batch being written to finish; the rest is abandoned safely. */
     @WithDefault("10s")
     Duration shutdownTimeout();
+
+    /** Most sources {@code GET /api/loader/gaps} lists (sorted by source); its total counts every source. */
+    @WithDefault("1000")
+    int gapsMaxSources();
+
+    /**
+     * How long the {@code logflow_loader_missing_events} gauge reuses its last reading of {@code source_stats}, so a
+     * burst of scrapes costs one query.
+     */
+    @WithDefault("15s")
+    Duration gapsCacheTtl();
 }

@@ -1,6 +1,8 @@
 package dev.logflow.loader.rest;
 
 import dev.logflow.loader.config.LoaderConfig;
+import dev.logflow.loader.service.GapMonitor;
+import dev.logflow.loader.service.GapReport;
 import dev.logflow.loader.service.LoadLoop;
 import dev.logflow.loader.service.LoaderMetrics;
 import dev.logflow.loader.service.LoaderStatus;
@@ -9,18 +11,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** What the loader has done since it started. */
+/** What the loader has done since it started, and which generated events never arrived. */
 @Path("/api/loader")
 public class LoaderResource {
 
     private final LoaderMetrics metrics;
     private final LoadLoop loop;
     private final LoaderConfig config;
+    private final GapMonitor gaps;
 
-    public LoaderResource(LoaderMetrics metrics, LoadLoop loop, LoaderConfig config) {
+    public LoaderResource(LoaderMetrics metrics, LoadLoop loop, LoaderConfig config, GapMonitor gaps) {
         this.metrics = metrics;
         this.loop = loop;
         this.config = config;
+        this.gaps = gaps;
     }
 
     /** Counters, batch sizes, lag and the file being read. */
@@ -29,5 +33,16 @@ public class LoaderResource {
     @Produces(MediaType.APPLICATION_JSON)
     public LoaderStatus status() {
         return metrics.snapshot(config.id(), config.directory(), loop.running());
+    }
+
+    /**
+     * Per generator source: events stored, lowest and highest seq, and how many seqs in between never arrived (events
+     * still in flight count until they are stored). Read from MongoDB on every call.
+     */
+    @GET
+    @Path("/gaps")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GapReport gaps() {
+        return gaps.report();
     }
 }

@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Finishes the batch a previous run left pending: re-reads its byte range, inserts again (what was stored is a
- * duplicate), counts the rollups from every event carrying the batch id and commits the checkpoint. When the file
- * is gone or shrank below the batch's start, the rollups of what the batch stored before the crash are still applied.
+ * duplicate), counts the rollups and source stats from every event carrying the batch id and commits the checkpoint.
+ * When the file is gone or shrank below the batch's start, the counts of what the batch stored before the crash are
+ * still applied.
  */
 final class Recovery {
 
@@ -53,10 +54,11 @@ final class Recovery {
         }
         Path file = directory.resolve(pending.file);
         if (!Files.isRegularFile(file)) {
-            // The events the crashed attempt stored are in MongoDB: their counts must still reach the rollups.
+            // The events the crashed attempt stored are in MongoDB: their counts must still reach the rollups and
+            // the source stats.
             int alreadyApplied = committer.applyStoredRollups(state.id, pending.seq);
             LOG.warnf(
-                    "Pending batch %d refers to %s, which is gone; applied the rollups of what it stored"
+                    "Pending batch %d refers to %s, which is gone; applied the rollups and source stats of what it stored"
                             + " (%d keys had them already) and cleared it",
                     pending.seq, pending.file, alreadyApplied);
         } else {

@@ -18,7 +18,8 @@ import org.bson.BsonString;
  * <ol type="a">
  *   <li>{@code loader_state.pending = {seq, file, start, end}};
  *   <li>unordered insertMany of the events (and of the dead letters), each stamped with its batch id;
- *   <li>the rollup delta of the events this batch stored, applied to the keys whose mark is below the batch seq;
+ *   <li>the rollup and source-stats deltas of the events this batch stored, applied to the documents whose mark is
+ *       below the batch seq;
  *   <li>checkpoint offset := end, then {@code pending := null}.
  * </ol>
  *
@@ -32,13 +33,19 @@ public class BatchCommitter {
     private final EventStore events;
     private final DeadLetterStore deadLetters;
     private final RollupStore rollups;
+    private final SourceStatsStore sourceStats;
     private final CheckpointStore checkpoints;
 
     public BatchCommitter(
-            EventStore events, DeadLetterStore deadLetters, RollupStore rollups, CheckpointStore checkpoints) {
+            EventStore events,
+            DeadLetterStore deadLetters,
+            RollupStore rollups,
+            SourceStatsStore sourceStats,
+            CheckpointStore checkpoints) {
         this.events = events;
         this.deadLetters = deadLetters;
         this.rollups = rollups;
+        this.sourceStats = sourceStats;
         this.checkpoints = checkpoints;
     }
 
@@ -69,10 +76,8 @@ public class BatchCommitter {
         }
         begin(loaderId, batch, seq);
         Written written = insert(loaderId, batch, seq);
-        int alreadyApplied = deltaFromStore
-                ? applyStoredRollups(loaderId, seq)
-                : applyFreshRollups(
-                        loaderId, seq, RollupStore.delta(written.outcome().inserted()));
+        int alreadyApplied =
+                deltaFromStore ? applyStoredRollups(loaderId, seq) : applyFresh(loaderId, seq, written.outcome());
         commitCheckpoint(loaderId, batch);
         checkpoints.finish(loaderId);
         InsertOutcome outcome = written.outcome();
@@ -81,13 +86,18 @@ public class BatchCommitter {
     }
 
     /**
-     * Step c of a retry or a recovery: the delta of every event batch {@code seq} stored, before a crash and since,
-     * applied to the keys not yet marked with {@code seq}. Also what is left of a pending batch whose file is gone.
+     * Step c of a retry or a recovery: the rollup and source-stats deltas of every event batch {@code seq} stored,
+     * before a crash and since, applied to the documents not yet marked with {@code seq}. Also what is left of a
+     * pending batch whose file is gone.
      *
-     * @return how many keys had this batch already
+     * @return how many rollup keys had this batch already
      */
     public int applyStoredRollups(String loaderId, long seq) {
-        return rollups.apply(rollups.deltaOfBatch(batchId(loaderId, seq)), appliedKey(loaderId), seq, true);
+        List<BsonDocument> stored = events.storedBy(batchId(loaderId, seq));
+        String key = appliedKey(loaderId);
+        int alreadyApplied = rollups.apply(RollupStore.delta(stored), key, seq, true);
+        sourceStats.apply(SourceStatsStore.delta(stored), key, seq, true);
+        return alreadyApplied;
     }
 
     /** What step b stored: the events' outcome and how many dead letters are new. */
@@ -114,6 +124,20 @@ public class BatchCommitter {
      */
     public int applyFreshRollups(String loaderId, long seq, Map<RollupKey, Long> delta) {
         return rollups.apply(delta, appliedKey(loaderId), seq, false);
+    }
+
+    /**
+     * Step c of a first attempt, source stats included: {@code delta} counts what this attempt inserted (a kill
+     * between the rollups and the source stats is repaired by {@link #applyStoredRollups}).
+     */
+    public void applyFreshSourceStats(String loaderId, long seq, Map<String, SourceStatsStore.SourceDelta> delta) {
+        sourceStats.apply(delta, appliedKey(loaderId), seq, false);
+    }
+
+    private int applyFresh(String loaderId, long seq, InsertOutcome outcome) {
+        int alreadyApplied = applyFreshRollups(loaderId, seq, RollupStore.delta(outcome.inserted()));
+        applyFreshSourceStats(loaderId, seq, SourceStatsStore.delta(outcome.inserted()));
+        return alreadyApplied;
     }
 
     /** Step d, first half: the checkpoint moves to the batch's end (the caller then clears pending). */

@@ -2,9 +2,12 @@ package dev.logflow.loader.store;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import dev.logflow.loader.config.LoaderConfig;
 import dev.logflow.loader.model.DeadLetter;
+import dev.logflow.loader.parse.EventFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +24,15 @@ import org.bson.BsonDocument;
 public class EventStore {
 
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
+    /** What step c needs of a stored event: the rollup key and the source stats. */
+    private static final List<String> STEP_C_FIELDS = List.of(
+            EventFields.TS,
+            EventFields.SERVICE,
+            EventFields.LEVEL,
+            EventFields.STATUS,
+            EventFields.SOURCE,
+            EventFields.SEQ);
 
     private final LoaderCollections collections;
     private final DeadLetterFactory deadLetters;
@@ -43,6 +55,15 @@ public class EventStore {
             }
             return outcome(events, e.getWriteErrors());
         }
+    }
+
+    /** Every event batch {@code batchId} stored, before a crash and since, with the fields step c needs. */
+    public List<BsonDocument> storedBy(String batchId) {
+        return collections
+                .events()
+                .find(Filters.eq(EventFields.INGEST + ".batch", batchId))
+                .projection(Projections.include(STEP_C_FIELDS))
+                .into(new ArrayList<>());
     }
 
     private InsertOutcome outcome(List<BsonDocument> events, List<BulkWriteError> errors) {

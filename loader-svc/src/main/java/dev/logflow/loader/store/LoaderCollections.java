@@ -19,6 +19,7 @@ public class LoaderCollections {
     public static final String DEAD_LETTERS = "dead_letters";
     public static final String CHECKPOINTS = "checkpoints";
     public static final String LOADER_STATE = "loader_state";
+    public static final String SOURCE_STATS = "source_stats";
 
     private final MongoDatabase database;
 
@@ -36,6 +37,10 @@ public class LoaderCollections {
 
     public MongoCollection<Document> rollups() {
         return database.getCollection(ROLLUPS);
+    }
+
+    public MongoCollection<Document> sourceStats() {
+        return database.getCollection(SOURCE_STATS);
     }
 
     public MongoCollection<Document> deadLetters() {

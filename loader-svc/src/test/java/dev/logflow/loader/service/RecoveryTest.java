@@ -14,6 +14,7 @@ import dev.logflow.loader.store.BatchCommitter;
 import dev.logflow.loader.store.DeadLetterFactory;
 import dev.logflow.loader.store.RollupKey;
 import dev.logflow.loader.store.RollupStore;
+import dev.logflow.loader.store.SourceStatsStore;
 import dev.logflow.loader.support.FlumeFiles;
 import dev.logflow.loader.support.LoaderHarness;
 import dev.logflow.loader.support.MongoTestResource;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Simulates kill -9 between the steps of a batch by running the steps by hand and leaving {@code pending} set, then
- * restarts the loader and checks that every event is stored once and the rollups count each exactly once.
+ * restarts the loader and checks that every event is stored once and the rollups and source stats count each exactly
+ * once.
  */
 @QuarkusTest
 @WithTestResource(MongoTestResource.class)
@@ -121,6 +124,8 @@ class RecoveryTest {
         assertEquals(
                 (long) EVENTS,
                 harness.rollups().values().stream().mapToLong(Long::longValue).sum());
+        // What an uninterrupted run stores: every seq of gen-r once, no gap.
+        assertEquals(Map.of("gen-r", List.of((long) EVENTS, 1L, (long) EVENTS)), harness.sourceStats());
     }
 
     private long checkpointOffset() {
@@ -181,6 +186,18 @@ class RecoveryTest {
     }
 
     @Test
+    void finishesABatchKilledAfterItsSourceStatsBeforeItsCheckpoint() throws IOException {
+        Batch batch = crashedBatch();
+        committer.begin(LOADER, batch, SEQ);
+        committer.insert(LOADER, batch, SEQ);
+        committer.applyFreshRollups(LOADER, SEQ, RollupStore.delta(batch.events()));
+
+        committer.applyFreshSourceStats(LOADER, SEQ, SourceStatsStore.delta(batch.events()));
+
+        restartAndAssertExactlyOnce();
+    }
+
+    @Test
     void finishesABatchKilledAfterItsCheckpointBeforePendingWasCleared() throws IOException {
         Batch batch = crashedBatch();
         committer.begin(LOADER, batch, SEQ);
@@ -203,6 +220,8 @@ class RecoveryTest {
 
         assertEquals(IN_CRASHED_BATCH, harness.events());
         harness.assertRollupsMatchEvents();
+        assertEquals(
+                Map.of("gen-r", List.of((long) IN_CRASHED_BATCH, 1L, (long) IN_CRASHED_BATCH)), harness.sourceStats());
     }
 
     @Test
@@ -220,5 +239,6 @@ class RecoveryTest {
 
         assertEquals(EVENTS, harness.events());
         harness.assertRollupsMatchEvents();
+        harness.assertSourceStatsMatchEvents();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import dev.logflow.loader.service.LoadLoop;
 import dev.logflow.loader.store.LoaderCollections;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,39 @@ public class LoaderHarness {
     /** Rollups must count every stored event exactly once. */
     public void assertRollupsMatchEvents() {
         assertEquals(rollupsFromEvents(), rollups());
+    }
+
+    /**
+     * {@code [count, minSeq, maxSeq]} per source computed from {@code events}: what {@code source_stats} must hold when
+     * every stored generated event is counted exactly once.
+     */
+    public Map<String, List<Long>> sourceStatsFromEvents() {
+        Map<String, List<Long>> stats = new HashMap<>();
+        collections.events().find(Filters.exists("seq")).forEach(doc -> {
+            long seq = doc.getInt64("seq").getValue();
+            stats.merge(
+                    doc.getString("source").getValue(),
+                    List.of(1L, seq, seq),
+                    (a, b) -> List.of(a.get(0) + b.get(0), Math.min(a.get(1), b.get(1)), Math.max(a.get(2), b.get(2))));
+        });
+        return stats;
+    }
+
+    /** {@code [count, minSeq, maxSeq]} of every {@code source_stats} document by source. */
+    public Map<String, List<Long>> sourceStats() {
+        Map<String, List<Long>> stats = new HashMap<>();
+        collections
+                .sourceStats()
+                .find()
+                .forEach(doc -> stats.put(
+                        doc.getString("_id"),
+                        List.of(doc.getLong("count"), doc.getLong("minSeq"), doc.getLong("maxSeq"))));
+        return stats;
+    }
+
+    /** Source stats must count every stored generated event exactly once. */
+    public void assertSourceStatsMatchEvents() {
+        assertEquals(sourceStatsFromEvents(), sourceStats());
     }
 
     /** Sum of a numeric field grouped by another, via the aggregation pipeline. */

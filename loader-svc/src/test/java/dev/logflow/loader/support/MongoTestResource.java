@@ -38,7 +38,10 @@ public class MongoTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mongodb.connection-string",
                 "mongodb://127.0.0.1:" + address.getPort(),
                 "logflow.loader.directory",
-                flumeDir.toString());
+                flumeDir.toString(),
+                // Every scrape reads source_stats afresh, so a test sees the gauge of the data it just loaded.
+                "logflow.loader.gaps-cache-ttl",
+                "0s");
     }
 
     @Override

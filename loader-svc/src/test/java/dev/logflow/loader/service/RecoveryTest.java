@@ -110,7 +110,9 @@ class RecoveryTest {
         harness.start();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> harness.events() == EVENTS
-                        && checkpointOffset() == files.path(SERIES, 1).toFile().length());
+                        && checkpointOffset() == files.path(SERIES, 1).toFile().length()
+                        // the checkpoint is committed, then pending cleared, then the recovery counted
+                        && metrics.recoveries.get() > recoveriesBefore);
 
         assertEquals(recoveriesBefore + 1, metrics.recoveries.get());
         assertNull(LoaderState.<LoaderState>findById(LOADER).pending);

@@ -58,8 +58,8 @@ final class Recovery {
             // the source stats.
             int alreadyApplied = committer.applyStoredRollups(state.id, pending.seq);
             LOG.warnf(
-                    "Pending batch %d refers to %s, which is gone; applied the rollups and source stats of what it stored"
-                            + " (%d keys had them already) and cleared it",
+                    "Pending batch %d refers to %s, which is gone; applied the rollups and source stats of what it"
+                            + " stored (%d keys had them already) and cleared it",
                     pending.seq, pending.file, alreadyApplied);
         } else {
             CommitResult result = committer.commit(state.id, reread(file, pending), pending.seq, true);

@@ -99,13 +99,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void startGenerator() {
-        Map<String, String> secrets = new HashMap<>(SERVICE_ENVIRONMENT);
-        secrets.put("LOGFLOW_GENERATOR_CONTROL_TOKEN", generatorToken);
-        secrets.put("LOGFLOW_GENERATOR_REPLAY_ALLOWED_DIRS", String.join(",", replayDirs()));
+        Map<String, String> environment = new HashMap<>(SERVICE_ENVIRONMENT);
+        environment.put("LOGFLOW_GENERATOR_CONTROL_TOKEN", generatorToken);
+        environment.put("LOGFLOW_GENERATOR_REPLAY_ALLOWED_DIRS", String.join(",", replayDirs()));
         startService(
                 "generator-svc",
                 ports.generator(),
-                secrets,
+                environment,
                 Map.of(
                         "logflow.generator.flume-host", LOOPBACK,
                         "logflow.generator.flume-port", Integer.toString(ports.flume()),

@@ -69,13 +69,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void startFlume() {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(options.flumeEnvironment());
+        env.putAll(Map.of(
                 "FLUME_PORT", Integer.toString(ports.flume()),
                 "FLUME_BIND", LOOPBACK,
                 "FLUME_CHANNEL", options.flumeChannel(),
                 "FLUME_LOG_DIR", flumeLogDir().toString(),
                 "FLUME_DATA_DIR", workDir("flume/data").toString(),
-                "FLUME_LOG_HOME", workDir("logs/flume-agent").toString());
+                "FLUME_LOG_HOME", workDir("logs/flume-agent").toString()));
         ManagedProcess flume =
                 launch("flume", List.of("bash", layout.flumeLauncher().toString()), env);
         startupTimes.put("flume", flume.awaitPort(ports.flume(), START_TIMEOUT));
@@ -126,7 +127,9 @@ public final class Pipeline implements AutoCloseable {
         command.addAll(List.of(options.serviceJavaOptions().trim().split("\\s+")));
         command.add("-Dquarkus.http.host=" + LOOPBACK);
         command.add("-Dquarkus.http.port=" + port);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> all = new HashMap<>(properties);
+        all.putAll(options.serviceProperties().getOrDefault(module, Map.of()));
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", layout.serviceJar(module).toString()));
         ManagedProcess service = launch(module, command, environment);
         startupTimes.put(module, service.awaitHttpOk(serviceUrl(port) + "/q/health/ready", START_TIMEOUT));

@@ -1,7 +1,9 @@
 package dev.logflow.stack;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run the pipeline.
@@ -15,6 +17,8 @@ import java.util.List;
  * @param generatorConnections TCP connections from the generator to Flume
  * @param serviceJavaOptions JVM options for the three Quarkus services
  * @param replayDirs folders the generator may replay files from, besides the shared samples
+ * @param flumeEnvironment extra {@code FLUME_*} settings of the agent's launcher, e.g. a small channel capacity
+ * @param serviceProperties extra system properties per service module, e.g. {@code loader-svc} to its settings
  */
 public record PipelineOptions(
         Path workDir,
@@ -25,7 +29,15 @@ public record PipelineOptions(
         int generatorRate,
         int generatorConnections,
         String serviceJavaOptions,
-        List<Path> replayDirs) {
+        List<Path> replayDirs,
+        Map<String, String> flumeEnvironment,
+        Map<String, Map<String, String>> serviceProperties) {
+
+    public PipelineOptions {
+        replayDirs = List.copyOf(replayDirs);
+        flumeEnvironment = Map.copyOf(flumeEnvironment);
+        serviceProperties = Map.copyOf(serviceProperties);
+    }
 
     /** Small heaps and the serial collector: each service stays well under 150 MB RSS on two cores. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
@@ -43,13 +55,25 @@ public record PipelineOptions(
                 generatorRate,
                 1,
                 DEFAULT_SERVICE_JAVA_OPTIONS,
-                List.of());
+                List.of(),
+                Map.of(),
+                Map.of());
     }
 
     /** Tests and benchmarks: throw-away data, random ports, the generator waits to be told. */
     public static PipelineOptions isolated(Path workDir) {
         return new PipelineOptions(
-                workDir, false, "memory", false, false, 0, 1, DEFAULT_SERVICE_JAVA_OPTIONS, List.of());
+                workDir,
+                false,
+                "memory",
+                false,
+                false,
+                0,
+                1,
+                DEFAULT_SERVICE_JAVA_OPTIONS,
+                List.of(),
+                Map.of(),
+                Map.of());
     }
 
     public PipelineOptions withFlumeChannel(String channel) {
@@ -62,7 +86,9 @@ public record PipelineOptions(
                 generatorRate,
                 generatorConnections,
                 serviceJavaOptions,
-                replayDirs);
+                replayDirs,
+                flumeEnvironment,
+                serviceProperties);
     }
 
     public PipelineOptions withReplayDirs(List<Path> dirs) {
@@ -75,7 +101,9 @@ public record PipelineOptions(
                 generatorRate,
                 generatorConnections,
                 serviceJavaOptions,
-                List.copyOf(dirs));
+                dirs,
+                flumeEnvironment,
+                serviceProperties);
     }
 
     public PipelineOptions withServiceJavaOptions(String javaOptions) {
@@ -88,7 +116,9 @@ public record PipelineOptions(
                 generatorRate,
                 generatorConnections,
                 javaOptions,
-                replayDirs);
+                replayDirs,
+                flumeEnvironment,
+                serviceProperties);
     }
 
     public PipelineOptions withGeneratorConnections(int connections) {
@@ -101,6 +131,46 @@ public record PipelineOptions(
                 generatorRate,
                 connections,
                 serviceJavaOptions,
-                replayDirs);
+                replayDirs,
+                flumeEnvironment,
+                serviceProperties);
+    }
+
+    /** The same options with one more {@code FLUME_*} setting for the agent's launcher. */
+    public PipelineOptions withFlumeEnvironment(String name, String value) {
+        Map<String, String> environment = new HashMap<>(flumeEnvironment);
+        environment.put(name, value);
+        return new PipelineOptions(
+                workDir,
+                persistentMongo,
+                flumeChannel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                generatorConnections,
+                serviceJavaOptions,
+                replayDirs,
+                environment,
+                serviceProperties);
+    }
+
+    /** The same options with one more system property for a service, e.g. {@code loader-svc}. */
+    public PipelineOptions withServiceProperty(String module, String key, String value) {
+        Map<String, String> properties = new HashMap<>(serviceProperties.getOrDefault(module, Map.of()));
+        properties.put(key, value);
+        Map<String, Map<String, String>> byModule = new HashMap<>(serviceProperties);
+        byModule.put(module, Map.copyOf(properties));
+        return new PipelineOptions(
+                workDir,
+                persistentMongo,
+                flumeChannel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                generatorConnections,
+                serviceJavaOptions,
+                replayDirs,
+                flumeEnvironment,
+                byModule);
     }
 }

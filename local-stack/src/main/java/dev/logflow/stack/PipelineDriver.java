@@ -1,6 +1,13 @@
 package dev.logflow.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +18,9 @@ import java.util.function.Predicate;
 public final class PipelineDriver {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient PROBE_CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Pipeline pipeline;
     private final JsonHttp http;
@@ -45,6 +55,41 @@ public final class PipelineDriver {
         return http.get(pipeline.loaderUrl() + "/api/loader/gaps")
                 .path("missing")
                 .asLong(-1);
+    }
+
+    /** The loader's readiness as a probe sees it: 200 with every check UP, or 503 naming the check that failed. */
+    public Answer loaderReadiness() {
+        return probe(pipeline.loaderUrl() + "/q/health/ready", Duration.ofSeconds(30));
+    }
+
+    public Answer loaderLiveness() {
+        return probe(pipeline.loaderUrl() + "/q/health/live", Duration.ofSeconds(30));
+    }
+
+    /** {@code GET /api/data} of the dashboard with a query string such as {@code window=60m}. */
+    public Answer dashboardData(String query, Duration timeout) {
+        return probe(pipeline.dashboardUrl() + "/api/data?" + query, timeout);
+    }
+
+    /**
+     * One GET that never throws: the status (-1 when nothing came back within {@code timeout}), how long the answer
+     * took and its body, so a test can assert what a user of the endpoint sees, errors included.
+     */
+    public static Answer probe(String url, Duration timeout) {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        Instant start = Instant.now();
+        try {
+            HttpResponse<String> response = PROBE_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), Duration.between(start, Instant.now()), response.body());
+        } catch (HttpTimeoutException e) {
+            return new Answer(-1, Duration.between(start, Instant.now()), "no answer within " + timeout);
+        } catch (IOException e) {
+            return new Answer(-1, Duration.between(start, Instant.now()), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     /** Waits until Flume acknowledged every event of the current run and every replayed line. */
@@ -83,5 +128,18 @@ public final class PipelineDriver {
             ManagedProcess.sleep(POLL);
         }
         throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what + "; last: " + last);
+    }
+
+    /** What one HTTP GET answered, and how long it took. */
+    public record Answer(int status, Duration elapsed, String body) {
+
+        /** The body as JSON, or an empty object when it is not JSON. */
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                return MAPPER.createObjectNode();
+            }
+        }
     }
 }

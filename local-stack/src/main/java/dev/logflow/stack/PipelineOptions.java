@@ -76,6 +76,22 @@ public record PipelineOptions(
                 Map.of());
     }
 
+    /** The same options with the H2 file backend ({@code true}: data survives a MongoDB restart) or memory. */
+    public PipelineOptions withPersistentMongo(boolean persistent) {
+        return new PipelineOptions(
+                workDir,
+                persistent,
+                flumeChannel,
+                fixedPorts,
+                generatorAutostart,
+                generatorRate,
+                generatorConnections,
+                serviceJavaOptions,
+                replayDirs,
+                flumeEnvironment,
+                serviceProperties);
+    }
+
     public PipelineOptions withFlumeChannel(String channel) {
         return new PipelineOptions(
                 workDir,

@@ -7,8 +7,16 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -26,6 +34,11 @@ final class StoredEvents implements AutoCloseable {
 
     long events() {
         return db.getCollection("events").countDocuments();
+    }
+
+    /** The collection's own document count: cheap enough to poll while a run goes on, exact once it is drained. */
+    long estimatedEvents() {
+        return db.getCollection("events").estimatedDocumentCount();
     }
 
     long events(Bson filter) {
@@ -88,6 +101,115 @@ final class StoredEvents implements AutoCloseable {
                 .getInteger("n");
     }
 
+    /**
+     * Every stored {@code seq} of one source held against {@code 1..expected}, event by event: computed here from the
+     * stored documents rather than by the server, so it checks the loader independently of any aggregation.
+     */
+    SequenceCheck sequenceCheck(String source, long expected) {
+        BitSet seen = new BitSet();
+        long count = 0;
+        long distinct = 0;
+        long outOfRange = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Document event :
+                db.getCollection("events").find(Filters.eq("source", source)).projection(Projections.include("seq"))) {
+            long seq = number(event, "seq");
+            count++;
+            min = Math.min(min, seq);
+            max = Math.max(max, seq);
+            if (seq < 1 || seq > expected) {
+                outOfRange++;
+            } else if (!seen.get((int) seq)) {
+                seen.set((int) seq);
+                distinct++;
+            }
+        }
+        return count == 0
+                ? new SequenceCheck(0, 0, 0, 0, expected, 0)
+                : new SequenceCheck(count, distinct, min, max, expected - distinct, outOfRange);
+    }
+
+    /**
+     * Stored events per rollup key (minute, service, level, status), counted here from the events themselves with the
+     * loader's rules: no service or level counts as {@code unknown}, no status as 0.
+     */
+    Map<RollupKey, Long> eventCountsPerMinute() {
+        Map<RollupKey, Long> counts = new HashMap<>();
+        for (Document event :
+                db.getCollection("events").find().projection(Projections.include("ts", "service", "level", "status"))) {
+            Instant minute = event.getDate("ts").toInstant().truncatedTo(ChronoUnit.MINUTES);
+            RollupKey key = new RollupKey(
+                    minute, textOr(event, "service"), textOr(event, "level"), statusOf(event.get("status")));
+            counts.merge(key, 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** The per-minute rollups behind {@code /api/data}, summed per key (the loader keeps one document per key). */
+    Map<RollupKey, Long> rollupCountsPerMinute() {
+        Map<RollupKey, Long> counts = new HashMap<>();
+        for (Document rollup : db.getCollection("rollups_minute").find()) {
+            RollupKey key = new RollupKey(
+                    rollup.getDate("minute").toInstant(),
+                    rollup.getString("service"),
+                    rollup.getString("level"),
+                    statusOf(rollup.get("status")));
+            counts.merge(key, number(rollup, "count"), Long::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Every rollup key whose count differs from the stored events of that key, with both counts; empty when the
+     * rollups agree with the events exactly, key by key.
+     */
+    Map<RollupKey, String> rollupDifferences() {
+        Map<RollupKey, Long> events = eventCountsPerMinute();
+        Map<RollupKey, Long> rollups = rollupCountsPerMinute();
+        Map<RollupKey, String> differences = new TreeMap<>();
+        for (RollupKey key : union(events, rollups)) {
+            long fromEvents = events.getOrDefault(key, 0L);
+            long fromRollups = rollups.getOrDefault(key, 0L);
+            if (fromEvents != fromRollups) {
+                differences.put(key, "events " + fromEvents + ", rollups " + fromRollups);
+            }
+        }
+        return differences;
+    }
+
+    /** What {@code source_stats} says of one generator source, as {@code GET /api/loader/gaps} reads it. */
+    SequenceSpan sourceStats(String source) {
+        Document stats =
+                db.getCollection("source_stats").find(Filters.eq("_id", source)).first();
+        return stats == null
+                ? new SequenceSpan(0, 0, 0)
+                : new SequenceSpan(number(stats, "count"), number(stats, "minSeq"), number(stats, "maxSeq"));
+    }
+
+    /** Whether the loader left a batch announced but not committed ({@code loader_state.pending}). */
+    boolean batchPending(String loaderId) {
+        Document state = db.getCollection("loader_state")
+                .find(Filters.eq("_id", loaderId))
+                .first();
+        return state != null && state.get("pending") != null;
+    }
+
+    private static Set<RollupKey> union(Map<RollupKey, Long> a, Map<RollupKey, Long> b) {
+        Set<RollupKey> keys = new HashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        return keys;
+    }
+
+    private static String textOr(Document document, String field) {
+        String value = document.getString(field);
+        return value == null ? "unknown" : value;
+    }
+
+    private static int statusOf(Object status) {
+        return status == null ? 0 : ((Number) status).intValue();
+    }
+
     private static Map<Integer, Long> groupCounts(MongoCollection<Document> collection, List<Bson> pipeline) {
         Map<Integer, Long> counts = new TreeMap<>();
         for (Document row : collection.aggregate(pipeline)) {
@@ -106,4 +228,34 @@ final class StoredEvents implements AutoCloseable {
     }
 
     record SequenceSpan(long count, long min, long max) {}
+
+    /**
+     * The stored seqs of one source against the expected {@code 1..n}.
+     *
+     * @param count events stored for the source
+     * @param distinct distinct seqs among them within {@code 1..n}
+     * @param missing seqs of {@code 1..n} not stored
+     * @param outOfRange events whose seq lies outside {@code 1..n}
+     */
+    record SequenceCheck(long count, long distinct, long min, long max, long missing, long outOfRange) {
+
+        /** Events stored more than once: the guarantee is 0. */
+        long storedTwice() {
+            return count - distinct - outOfRange;
+        }
+    }
+
+    /** One per-minute rollup key, as {@code rollups_minute} keeps it. */
+    record RollupKey(Instant minute, String service, String level, int status) implements Comparable<RollupKey> {
+
+        private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::minute)
+                .thenComparing(RollupKey::service)
+                .thenComparing(RollupKey::level)
+                .thenComparingInt(RollupKey::status);
+
+        @Override
+        public int compareTo(RollupKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
 }

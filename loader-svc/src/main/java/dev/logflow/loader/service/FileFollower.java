@@ -206,6 +206,15 @@ final class FileFollower implements Runnable {
         });
     }
 
+    /** The writer takes no batch (MongoDB down or slow) but Flume keeps writing: the lag shown must keep growing. */
+    private void refreshLag() {
+        try {
+            metrics.lagBytes.set(lag(directory.list()));
+        } catch (IOException e) {
+            LOG.debugf("Could not list %s to measure the lag: %s", directory.path(), e.toString());
+        }
+    }
+
     private long lag(List<FlumeFile> files) {
         return files.stream()
                 .mapToLong(f -> Math.max(0, f.size() - committed.of(f.name()).offset()))
@@ -242,6 +251,7 @@ final class FileFollower implements Runnable {
             while (control.running()
                     && !queue.offer(current, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                 control.readerBeat();
+                refreshLag();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

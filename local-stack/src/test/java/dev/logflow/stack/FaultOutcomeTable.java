@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -71,19 +71,19 @@ public final class FaultOutcomeTable {
             rows.add(JSON.readValue(file.toFile(), FaultOutcomes.Outcome.class));
         }
         rows.sort(Comparator.comparing(FaultOutcomes.Outcome::fault).thenComparing(FaultOutcomes.Outcome::channel));
-        StringBuilder page = new StringBuilder(intro(newest(files)));
+        StringBuilder page = new StringBuilder(intro(recorded(files)));
         page.append(HEADER);
         rows.forEach(row -> page.append(row(row)));
         return page.toString();
     }
 
-    private static String intro(Instant run) {
+    private static String intro(String run) {
         return "# Fault outcomes\n\n"
                 + "Generated from the records the fault tests of `local-stack` write while they run (one JSON file per"
                 + " fault in\n`local-stack/target/fault-outcomes/`); do not edit it by hand. Each row is one fault"
                 + " broken on purpose in a real\npipeline (generator, Flume, loader, embedded MongoDB), counted event"
                 + " by event afterwards.\n\n"
-                + "- Run: " + WHEN.format(run) + ", " + machine() + ".\n"
+                + "- Run: " + run + ", " + machine() + ".\n"
                 + "- Regenerate: `./mvnw -B package -DskipTests`, then `./mvnw -B verify -pl local-stack"
                 + " -Dlogflow.update-docs=true`\n  (every `verify` writes `local-stack/target/fault-outcomes.md`;"
                 + " the flag also copies it here).\n"
@@ -107,13 +107,15 @@ public final class FaultOutcomeTable {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    private static Instant newest(List<Path> files) throws IOException {
-        FileTime newest = FileTime.fromMillis(0);
+    /** When the records were written: one time, or the first and last when they come from several runs. */
+    private static String recorded(List<Path> files) throws IOException {
+        List<Instant> times = new ArrayList<>();
         for (Path file : files) {
-            FileTime modified = Files.getLastModifiedTime(file);
-            newest = modified.compareTo(newest) > 0 ? modified : newest;
+            times.add(Files.getLastModifiedTime(file).toInstant());
         }
-        return newest.toInstant();
+        String first = WHEN.format(Collections.min(times));
+        String last = WHEN.format(Collections.max(times));
+        return first.equals(last) ? first : "records written from " + first + " to " + last;
     }
 
     private static String machine() {

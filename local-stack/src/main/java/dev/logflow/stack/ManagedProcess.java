@@ -123,6 +123,34 @@ public final class ManagedProcess {
         waitFor(GRACE);
     }
 
+    /** SIGSTOP: the process freezes where it is, holding its files and sockets, until {@link #resume()}. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a process frozen by {@link #suspend()} carries on from where it stopped. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    /** Java can send only SIGTERM and SIGKILL itself, so other signals go through kill(1). */
+    private void signal(String signal) {
+        List<String> command = List.of("kill", "-" + signal, Long.toString(process.pid()));
+        try {
+            int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (status != 0) {
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed with " + status + " (" + name + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+        LOG.debugf("Sent SIG%s to %s (pid %d)", signal, name, process.pid());
+    }
+
     private boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

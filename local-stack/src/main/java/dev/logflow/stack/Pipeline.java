@@ -27,9 +27,10 @@ public final class Pipeline implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     /** The memory backend holds every document on the heap: about 3 GB for a million generated events. */
     private static final String MONGO_HEAP = "-Xmx6g";
-    /** glibc's per-thread malloc arenas inflate the RSS of a JVM by tens of MB for nothing on two cores. */
     private static final int TOKEN_BYTES = 24;
-
+    private static final String READY = "/q/health/ready";
+    private static final String LIVE = "/q/health/live";
+    /** glibc's per-thread malloc arenas inflate the RSS of a JVM by tens of MB for nothing on two cores. */
     private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final ProjectLayout layout;
@@ -99,13 +100,27 @@ public final class Pipeline implements AutoCloseable {
                 Map.of("quarkus.mongodb.connection-string", mongoConnectionString()));
     }
 
+    /** Starts the generator and waits until it is ready, that is until it reaches Flume. */
     public void startGenerator() {
+        startGenerator(READY);
+    }
+
+    /**
+     * Starts the generator and waits only until it is alive: its readiness stays down while Flume is, so this is how
+     * a run begins before Flume is up.
+     */
+    public void startGeneratorWithoutFlume() {
+        startGenerator(LIVE);
+    }
+
+    private void startGenerator(String healthPath) {
         Map<String, String> environment = new HashMap<>(SERVICE_ENVIRONMENT);
         environment.put("LOGFLOW_GENERATOR_CONTROL_TOKEN", generatorToken);
         environment.put("LOGFLOW_GENERATOR_REPLAY_ALLOWED_DIRS", String.join(",", replayDirs()));
         startService(
                 "generator-svc",
                 ports.generator(),
+                healthPath,
                 environment,
                 Map.of(
                         "logflow.generator.flume-host", LOOPBACK,
@@ -116,12 +131,19 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startService(String module, int port, Map<String, String> properties) {
-        startService(module, port, SERVICE_ENVIRONMENT, properties);
+        startService(module, port, READY, SERVICE_ENVIRONMENT, properties);
     }
 
-    /** Secrets go in the environment, where other users cannot read them as they can a command line. */
+    /**
+     * Starts a service and waits until {@code healthPath} answers 200. Secrets go in the environment, where other
+     * users cannot read them as they can a command line.
+     */
     private void startService(
-            String module, int port, Map<String, String> environment, Map<String, String> properties) {
+            String module,
+            int port,
+            String healthPath,
+            Map<String, String> environment,
+            Map<String, String> properties) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(List.of(options.serviceJavaOptions().trim().split("\\s+")));
@@ -132,7 +154,7 @@ public final class Pipeline implements AutoCloseable {
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", layout.serviceJar(module).toString()));
         ManagedProcess service = launch(module, command, environment);
-        startupTimes.put(module, service.awaitHttpOk(serviceUrl(port) + "/q/health/ready", START_TIMEOUT));
+        startupTimes.put(module, service.awaitHttpOk(serviceUrl(port) + healthPath, START_TIMEOUT));
     }
 
     private ManagedProcess launch(String name, List<String> command, Map<String, String> env) {

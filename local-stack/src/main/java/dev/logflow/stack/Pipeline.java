@@ -27,6 +27,7 @@ public final class Pipeline implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     /** The memory backend holds every document on the heap: about 3 GB for a million generated events. */
     private static final String MONGO_HEAP = "-Xmx6g";
+
     private static final int TOKEN_BYTES = 24;
     private static final String READY = "/q/health/ready";
     private static final String LIVE = "/q/health/live";

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import dev.logflow.stack.StoredEvents.RollupKey;
+import dev.logflow.stack.StoredEvents.SequenceCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,12 +173,12 @@ final class FaultRun implements AutoCloseable {
     Observation observe() {
         JsonNode generator = driver.generatorStatus();
         long sent = generator.path("generated").asLong();
-        SequenceAudit.Result audit = SequenceAudit.of(pipeline.mongoConnectionString(), source, sent);
         return new Observation(
                 channel,
-                audit,
+                stored().sequenceCheck(source, sent),
                 driver.missingEvents(),
                 stored().rollupTotal(),
+                stored().rollupDifferences(),
                 stored().deadLetters(),
                 generator,
                 driver.loaderStatus());
@@ -205,15 +207,18 @@ final class FaultRun implements AutoCloseable {
      * @param audit the run's events, seq by seq
      * @param reportedGaps the loader's count of missing events ({@code GET /api/loader/gaps})
      * @param rollupTotal sum of the per-minute rollups
+     * @param rollupDifferences rollup keys whose count differs from the stored events of that key; empty when the
+     *     rollups behind {@code /api/data} agree with the events exactly
      * @param deadLetters documents in {@code dead_letters}
      * @param generator the generator's status at the end
      * @param loader the loader's status at the end
      */
     record Observation(
             String channel,
-            SequenceAudit.Result audit,
+            SequenceCheck audit,
             long reportedGaps,
             long rollupTotal,
+            Map<RollupKey, String> rollupDifferences,
             long deadLetters,
             JsonNode generator,
             JsonNode loader) {
@@ -227,11 +232,11 @@ final class FaultRun implements AutoCloseable {
             FaultOutcomes.record(new FaultOutcomes.Outcome(
                     fault,
                     channel,
-                    audit.sent(),
-                    audit.stored(),
-                    audit.duplicatesStored(),
+                    audit.expected(),
+                    audit.distinct(),
+                    audit.storedTwice(),
                     loaderCount("duplicates"),
-                    audit.missingCount(),
+                    audit.missing(),
                     reportedGaps,
                     rollupTotal,
                     deadLetters == 0 ? note : note + "; " + deadLetters + " dead letters"));

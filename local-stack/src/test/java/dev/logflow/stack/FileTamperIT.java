@@ -132,15 +132,18 @@ class FileTamperIT {
 
     /** Every missing event was in the removed part, none was stored twice, and the loader counts exactly these. */
     private static void assertLostOnlyFrom(FaultRun.Observation seen, Set<Long> removed) {
-        SequenceAudit.Result audit = seen.audit();
-        assertThat(audit.missingCount())
+        StoredEvents.SequenceCheck audit = seen.audit();
+        assertThat(audit.missing())
                 .as("events of the removed part never stored: %s", audit.missingSummary())
                 .isPositive()
                 .isEqualTo(seen.reportedGaps());
-        assertThat(removed).as("the removed part").containsAll(audit.missing());
-        assertThat(audit.duplicatesStored()).isZero();
+        assertThat(removed).as("the removed part").containsAll(audit.missingSeqs());
+        assertThat(audit.storedTwice()).isZero();
         assertThat(audit.outOfRange()).isZero();
-        assertThat(seen.rollupTotal()).isEqualTo(audit.stored());
+        assertThat(seen.rollupTotal()).isEqualTo(audit.distinct());
+        assertThat(seen.rollupDifferences())
+                .as("rollup keys that disagree with the stored events")
+                .isEmpty();
     }
 
     private static Set<Long> seqs(List<FlumeOutput.Line> lines) {

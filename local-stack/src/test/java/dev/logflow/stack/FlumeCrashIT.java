@@ -53,13 +53,16 @@ class FlumeCrashIT {
         seen.record(
                 "Flume killed (kill -9) and restarted",
                 "killed once a third of the run was acknowledged; " + seen.generatorNote());
-        assertThat(seen.audit().sent()).isEqualTo(FILE_CHANNEL_EVENTS);
-        assertThat(seen.audit().missing()).as(seen.audit().missingSummary()).isEmpty();
-        assertThat(seen.audit().stored()).isEqualTo(FILE_CHANNEL_EVENTS);
-        assertThat(seen.audit().duplicatesStored()).isZero();
+        assertThat(seen.audit().expected()).isEqualTo(FILE_CHANNEL_EVENTS);
+        assertThat(seen.audit().missing()).as(seen.audit().missingSummary()).isZero();
+        assertThat(seen.audit().distinct()).isEqualTo(FILE_CHANNEL_EVENTS);
+        assertThat(seen.audit().storedTwice()).isZero();
         assertThat(seen.audit().outOfRange()).isZero();
         assertThat(seen.reportedGaps()).as("events the loader reports missing").isZero();
         assertThat(seen.rollupTotal()).isEqualTo(FILE_CHANNEL_EVENTS);
+        assertThat(seen.rollupDifferences())
+                .as("rollup keys that disagree with the stored events")
+                .isEmpty();
         assertThat(seen.deadLetters())
                 .as(
                         "at most the one line the kill cut in half: %s",
@@ -93,13 +96,16 @@ class FlumeCrashIT {
                 "Flume killed (kill -9) with a backlog in the channel, restarted",
                 "sink blocked at a roll until " + FaultRun.count(backlog)
                         + " acknowledged events waited in the channel; " + seen.generatorNote());
-        assertThat(seen.audit().missingCount())
+        assertThat(seen.audit().missing())
                 .as("the events of the lost backlog: %s", seen.audit().missingSummary())
                 .isPositive()
                 .isEqualTo(seen.reportedGaps());
-        assertThat(seen.audit().duplicatesStored()).isZero();
+        assertThat(seen.audit().storedTwice()).isZero();
         assertThat(seen.audit().outOfRange()).isZero();
-        assertThat(seen.rollupTotal()).isEqualTo(seen.audit().stored());
+        assertThat(seen.rollupTotal()).isEqualTo(seen.audit().distinct());
+        assertThat(seen.rollupDifferences())
+                .as("rollup keys that disagree with the stored events")
+                .isEmpty();
         assertThat(seen.deadLetters()).isZero();
     }
 

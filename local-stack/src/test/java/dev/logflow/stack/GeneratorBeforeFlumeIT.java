@@ -68,11 +68,14 @@ class GeneratorBeforeFlumeIT {
         assertThat(waiting.path("acked").asLong()).isZero();
         assertThat(attempts).as("failed connect attempts in %s", FLUME_DOWN).isBetween(2L, MAX_CONNECT_ATTEMPTS);
         assertThat(up.flume().path("status").asText()).isEqualTo("UP");
-        assertThat(seen.audit().missing()).as(seen.audit().missingSummary()).isEmpty();
-        assertThat(seen.audit().stored()).isEqualTo(EVENTS);
-        assertThat(seen.audit().duplicatesStored()).isZero();
+        assertThat(seen.audit().missing()).as(seen.audit().missingSummary()).isZero();
+        assertThat(seen.audit().distinct()).isEqualTo(EVENTS);
+        assertThat(seen.audit().storedTwice()).isZero();
         assertThat(seen.reportedGaps()).isZero();
         assertThat(seen.rollupTotal()).isEqualTo(EVENTS);
+        assertThat(seen.rollupDifferences())
+                .as("rollup keys that disagree with the stored events")
+                .isEmpty();
         assertThat(seen.deadLetters()).isZero();
     }
 

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class StoredEvents implements AutoCloseable {
     }
 
     List<Document> deadLetterSamples() {
-        return db.getCollection("dead_letters").find().limit(5).into(new java.util.ArrayList<>());
+        return db.getCollection("dead_letters").find().limit(5).into(new ArrayList<>());
     }
 
     /** Events of one generator source: how many, and the lowest and highest sequence number. */
@@ -108,7 +109,6 @@ final class StoredEvents implements AutoCloseable {
     SequenceCheck sequenceCheck(String source, long expected) {
         BitSet seen = new BitSet();
         long count = 0;
-        long distinct = 0;
         long outOfRange = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -120,14 +120,17 @@ final class StoredEvents implements AutoCloseable {
             max = Math.max(max, seq);
             if (seq < 1 || seq > expected) {
                 outOfRange++;
-            } else if (!seen.get((int) seq)) {
+            } else {
                 seen.set((int) seq);
-                distinct++;
             }
         }
+        List<Long> missing = new ArrayList<>();
+        for (int seq = seen.nextClearBit(1); seq <= expected; seq = seen.nextClearBit(seq + 1)) {
+            missing.add((long) seq);
+        }
         return count == 0
-                ? new SequenceCheck(0, 0, 0, 0, expected, 0)
-                : new SequenceCheck(count, distinct, min, max, expected - distinct, outOfRange);
+                ? new SequenceCheck(expected, 0, 0, 0, 0, missing, 0)
+                : new SequenceCheck(expected, count, seen.cardinality(), min, max, missing, outOfRange);
     }
 
     /**
@@ -230,18 +233,36 @@ final class StoredEvents implements AutoCloseable {
     record SequenceSpan(long count, long min, long max) {}
 
     /**
-     * The stored seqs of one source against the expected {@code 1..n}.
+     * The stored seqs of one source against the expected {@code 1..expected}.
      *
      * @param count events stored for the source
-     * @param distinct distinct seqs among them within {@code 1..n}
-     * @param missing seqs of {@code 1..n} not stored
-     * @param outOfRange events whose seq lies outside {@code 1..n}
+     * @param distinct distinct seqs among them within {@code 1..expected}
+     * @param missingSeqs seqs of {@code 1..expected} not stored, ascending
+     * @param outOfRange events whose seq lies outside {@code 1..expected}
      */
-    record SequenceCheck(long count, long distinct, long min, long max, long missing, long outOfRange) {
+    record SequenceCheck(
+            long expected, long count, long distinct, long min, long max, List<Long> missingSeqs, long outOfRange) {
+
+        /** How many missing seqs a failure message or a note quotes. */
+        private static final int SAMPLE = 10;
+
+        long missing() {
+            return missingSeqs.size();
+        }
 
         /** Events stored more than once: the guarantee is 0. */
         long storedTwice() {
             return count - distinct - outOfRange;
+        }
+
+        /** The first few missing seqs and their range, for a message a reader can act on. */
+        String missingSummary() {
+            if (missingSeqs.isEmpty()) {
+                return "none missing";
+            }
+            return missingSeqs.size() + " missing, seqs " + missingSeqs.get(0) + ".."
+                    + missingSeqs.get(missingSeqs.size() - 1) + ", first "
+                    + missingSeqs.subList(0, Math.min(SAMPLE, missingSeqs.size()));
         }
     }
 

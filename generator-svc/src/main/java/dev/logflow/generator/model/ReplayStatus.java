@@ -1,6 +1,7 @@
 package dev.logflow.generator.model;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
 
 /**
  * What a replay did so far.
@@ -17,6 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param rejected lines never sent: too long or not valid UTF-8
  * @param rejectedTooLong lines longer than the maximum line length
  * @param rejectedInvalidUtf8 lines that are not valid UTF-8
+ * @param rejectedLines the line numbers (from 1) of the first rejected lines, at most 100, oldest first
  * @param skippedEmpty empty lines, skipped
  * @param connectErrors failed connection attempts
  * @param error why the replay failed, or null
@@ -35,6 +37,7 @@ public record ReplayStatus(
         long rejected,
         long rejectedTooLong,
         long rejectedInvalidUtf8,
+        List<Long> rejectedLines,
         long skippedEmpty,
         long connectErrors,
         String error) {}

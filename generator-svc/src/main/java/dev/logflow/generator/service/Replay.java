@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -26,6 +28,8 @@ final class Replay implements LineSplitter.Handler {
     private static final long OFFER_WAIT_MILLIS = 100;
     private static final Duration DRAIN_CHECK = Duration.ofSeconds(1);
     private static final long JOIN_MILLIS = 5_000;
+    /** Most line numbers of rejected lines a status lists; the counters go on beyond them. */
+    static final int MAX_LISTED_REJECTIONS = 100;
 
     private final String id;
     private final Path file;
@@ -35,6 +39,7 @@ final class Replay implements LineSplitter.Handler {
     private final Duration drainTimeout;
     private final Utf8 utf8 = new Utf8();
     private final Thread thread;
+    private final List<Long> rejectedLines = new CopyOnWriteArrayList<>();
     private volatile long linesRead;
     private volatile long skippedEmpty;
     private volatile long rejectedTooLong;
@@ -95,6 +100,7 @@ final class Replay implements LineSplitter.Handler {
                 counters.rejected(),
                 rejectedTooLong,
                 rejectedInvalidUtf8,
+                List.copyOf(rejectedLines),
                 skippedEmpty,
                 counters.connectErrors(),
                 error);
@@ -117,6 +123,7 @@ final class Replay implements LineSplitter.Handler {
         linesRead++;
         rejectedTooLong++;
         counters.onRejected();
+        listRejected(number);
         LOG.warnf(
                 "Replay %s: line %d of %s has %d bytes, more than logflow.generator.max-line-length allows; not sent",
                 id, number, file, length);
@@ -130,6 +137,7 @@ final class Replay implements LineSplitter.Handler {
     private void rejectInvalidUtf8(long number) {
         rejectedInvalidUtf8++;
         counters.onRejected();
+        listRejected(number);
         LOG.warnf("Replay %s: line %d of %s is not valid UTF-8; not sent", id, number, file);
     }
 
@@ -140,6 +148,16 @@ final class Replay implements LineSplitter.Handler {
         }
         if (offer == Offer.REJECTED_TOO_LONG) {
             rejectedTooLong++;
+            listRejected(line.reference());
+            LOG.warnf(
+                    "Replay %s: line %d of %s is too long for the Flume connection; not sent",
+                    id, line.reference(), file);
+        }
+    }
+
+    private void listRejected(long number) {
+        if (rejectedLines.size() < MAX_LISTED_REJECTIONS) {
+            rejectedLines.add(number);
         }
     }
 

@@ -58,6 +58,7 @@ class ReplayTest {
             assertEquals(List.of("before", "caf\u00e9 after"), flume.committed());
             assertEquals(1, status.rejectedInvalidUtf8());
             assertEquals(1, status.rejected());
+            assertEquals(List.of(2L), status.rejectedLines());
             assertEquals(2, status.acked());
         }
     }
@@ -70,6 +71,7 @@ class ReplayTest {
 
             assertEquals(List.of("short", "z".repeat(511), "end"), flume.committed());
             assertEquals(1, status.rejectedTooLong());
+            assertEquals(List.of(2L), status.rejectedLines());
             assertEquals(3, status.acked());
         }
     }
@@ -103,6 +105,50 @@ class ReplayTest {
             assertEquals(2_000, status.acked());
             assertTrue(flume.committed().stream().noneMatch(line -> line.endsWith("\r")));
             assertTrue(flume.committed().get(1_999).endsWith("(c) Dave Jones"));
+        }
+    }
+
+    @Test
+    void listsTheLineNumbersOfRejectedLinesAndSendsEveryOtherCaseOfBadInput() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("good 1\n\n\r\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(("z".repeat(17_000_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xff, '\r', '\n'});
+        bytes.writeBytes("{\"$where\":1,\"a.b\":2}\r\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(("[".repeat(8_000) + "]".repeat(8_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("good 2\ngood 2\nhalf a li".getBytes(StandardCharsets.UTF_8));
+        Path file = dir.resolve("bad.log");
+        Files.write(file, bytes.toByteArray());
+        try (FakeFlumeServer flume = FakeFlumeServer.answeringOk()) {
+            ReplayStatus status = replay(flume, file, 16_384);
+
+            assertEquals(
+                    List.of(
+                            "good 1",
+                            "{\"$where\":1,\"a.b\":2}",
+                            "[".repeat(8_000) + "]".repeat(8_000),
+                            "good 2",
+                            "good 2",
+                            "half a li"),
+                    flume.committed());
+            assertEquals(List.of(4L, 5L), status.rejectedLines());
+            assertEquals(1, status.rejectedTooLong());
+            assertEquals(1, status.rejectedInvalidUtf8());
+            assertEquals(2, status.skippedEmpty());
+            assertEquals(ReplayState.DONE, status.state());
+        }
+    }
+
+    @Test
+    void listsAtMostAHundredRejectedLinesButCountsThemAll() throws Exception {
+        Path file = write("many.log", ("z".repeat(600) + "\n").repeat(150) + "end\n");
+        try (FakeFlumeServer flume = FakeFlumeServer.answeringOk()) {
+            ReplayStatus status = replay(flume, file, 512);
+
+            assertEquals(150, status.rejected());
+            assertEquals(Replay.MAX_LISTED_REJECTIONS, status.rejectedLines().size());
+            assertEquals(1L, status.rejectedLines().get(0));
+            assertEquals(List.of("end"), flume.committed());
         }
     }
 

@@ -56,7 +56,10 @@ public interface LoaderConfig {
     @WithDefault("30s")
     Duration retentionCheckInterval();
 
-    /** Most bytes of a refused line kept in its dead letter ({@code raw}); {@code rawBytes} tells the full size. */
+    /**
+     * Most bytes of a refused line kept in its dead letter ({@code raw}), at most 1 MiB; {@code rawBytes} tells the
+     * full size.
+     */
     @WithDefault("4096")
     int maxRawBytes();
 
@@ -69,8 +72,9 @@ public interface LoaderConfig {
     String database();
 
     /**
-     * Size of one read from a file (1 MiB), which is also the longest line taken whole: a longer one is cut into
-     * pieces of this size that are dead-lettered (Flume's netcat source stops at 512 characters anyway).
+     * Size of one read from a file (1 MiB), which is also the longest line parsed: a longer one becomes one dead letter
+     * with its first {@link #maxRawBytes()} and its length (Flume's netcat source stops at its max-line-length
+     * anyway). At most 8 MiB, so that no whole line can make a document over MongoDB's 16 MiB limit.
      */
     @WithDefault("1048576")
     int readBufferBytes();

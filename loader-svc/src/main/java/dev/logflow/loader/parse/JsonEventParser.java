@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -99,14 +98,17 @@ final class JsonEventParser {
             if (ts == null) {
                 return ParseResult.failure("missing required field 'ts'");
             }
+            Instant time;
             try {
-                return new ParseResult.Event(document(Instant.parse(ts), warnings));
+                time = Instant.parse(ts);
             } catch (DateTimeParseException e) {
                 return ParseResult.failure("field 'ts' is not an ISO-8601 UTC timestamp: '" + cut(ts) + "'");
-            } catch (ArithmeticException | DateTimeException e) {
-                // A valid Instant beyond what epoch milliseconds (a BSON date) can hold, e.g. year +300000000.
-                return ParseResult.failure("field 'ts' is out of range");
             }
+            if (!EventTime.inRange(time)) {
+                // Also every Instant beyond what epoch milliseconds (a BSON date) can hold, e.g. year +300000000.
+                return ParseResult.failure("field 'ts' " + EventTime.OUT_OF_RANGE);
+            }
+            return new ParseResult.Event(document(time, warnings));
         }
 
         private BsonDocument document(Instant instant, List<String> warnings) {
@@ -151,7 +153,7 @@ final class JsonEventParser {
                 return;
             }
             if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
-                wrongType(name, "a 32-bit integer", token);
+                wrongNumber(name, "a 32-bit integer", token);
                 return;
             }
             values.put(name, new BsonInt32(parser.getIntValue()));
@@ -163,25 +165,38 @@ final class JsonEventParser {
                 return;
             }
             if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                wrongType(name, "a 64-bit integer", token);
+                wrongNumber(name, "a 64-bit integer", token);
                 return;
             }
             values.put(name, new BsonInt64(parser.getLongValue()));
         }
 
+        /** An integer field's value of the wrong type: an integer there is one too large for the field. */
+        private void wrongNumber(String name, String expected, JsonToken token) throws IOException {
+            if (token == JsonToken.VALUE_NUMBER_INT) {
+                fail(name, expected, "an integer out of range");
+            } else {
+                wrongType(name, expected, token);
+            }
+        }
+
         private String wrongType(String name, String expected, JsonToken token) throws IOException {
             String found = switch (token) {
                 case VALUE_STRING -> "a string";
-                case VALUE_NUMBER_INT -> "an integer out of range";
+                case VALUE_NUMBER_INT -> "an integer";
                 case VALUE_NUMBER_FLOAT -> "a decimal number";
                 case VALUE_TRUE, VALUE_FALSE -> "a boolean";
                 case START_OBJECT -> "an object";
                 case START_ARRAY -> "an array";
                 default -> token.name();
             };
+            fail(name, expected, found);
+            return null;
+        }
+
+        private void fail(String name, String expected, String found) throws IOException {
             parser.skipChildren();
             error = "field '" + name + "' must be " + expected + ", found " + found;
-            return null;
         }
     }
 }

@@ -61,7 +61,7 @@ final class FileFollower implements Runnable {
         this.config = config;
         this.directory = directory;
         this.collector = collector;
-        this.reader = new LineReader(config.readBufferBytes());
+        this.reader = new LineReader(config.readBufferBytes(), collector.headBytes());
         this.queue = queue;
         this.committed = committed;
         this.retention = new Retention(config, committed, metrics);
@@ -162,13 +162,14 @@ final class FileFollower implements Runnable {
 
     private void deadLetterRemainder(FlumeFile file, Cursor cursor) throws IOException {
         try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-            byte[] rest = reader.readRange(channel, cursor.offset, file.size());
+            long length = file.size() - cursor.offset;
+            byte[] head = reader.readHead(channel, cursor.offset, file.size(), collector.headBytes());
             LOG.warnf(
                     "%s ends with %d bytes without a newline although a newer file exists; dead-lettering them",
-                    file.name(), rest.length);
+                    file.name(), length);
             collector.into(batchAt(file.name(), cursor.offset));
-            collector.truncatedFinalLine(rest, cursor.offset);
-            cursor.offset += rest.length;
+            collector.truncatedFinalLine(head, cursor.offset, length);
+            cursor.offset += length;
         }
     }
 

@@ -7,6 +7,8 @@ import dev.logflow.loader.parse.LineParser;
 import dev.logflow.loader.parse.ParseResult;
 import dev.logflow.loader.store.Batch;
 import dev.logflow.loader.store.DeadLetterFactory;
+import dev.logflow.loader.store.DocumentSizeGuard;
+import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
@@ -47,27 +49,33 @@ final class LineCollector implements LineHandler {
     }
 
     @Override
-    public boolean onLine(byte[] buf, int off, int len, long offset, boolean whole) {
-        int consumed = whole ? len + 1 : len;
-        metrics.linesRead.incrementAndGet();
-        metrics.bytesRead.addAndGet(consumed);
-        if (whole) {
-            collect(parseSafely(buf, off, len, offset), buf, off, len, offset);
-        } else {
-            String reason = "line longer than " + len + " bytes (the read buffer); stored in pieces";
-            batch.addDeadLetter(letters.of(batch.file(), offset, buf, off, len, reason));
-        }
-        batch.advance(offset + consumed, consumed);
-        return !full();
+    public boolean onLine(byte[] buf, int off, int len, long offset) {
+        collect(parseSafely(buf, off, len, offset), buf, off, len, offset);
+        return advance(offset, len + 1L);
     }
 
-    /** Dead-letters bytes that stayed without a {@code \n} at the end of a file that has a newer sibling. */
-    void truncatedFinalLine(byte[] rest, long offset) {
-        metrics.linesRead.incrementAndGet();
-        metrics.bytesRead.addAndGet(rest.length);
+    /** A line longer than the read buffer: one dead letter with its head and full length, never parsed in pieces. */
+    @Override
+    public boolean onLongLine(byte[] head, int headLen, long offset, long length) {
+        String reason =
+                "line of " + length + " bytes is longer than the read buffer (logflow.loader.read-buffer-bytes)";
+        batch.addDeadLetter(letters.of(batch.file(), offset, head, 0, headLen, length, reason));
+        return advance(offset, length + 1);
+    }
+
+    /**
+     * Dead-letters the {@code length} bytes that stayed without a {@code \n} at the end of a file that has a newer
+     * sibling; {@code head} holds their start.
+     */
+    void truncatedFinalLine(byte[] head, long offset, long length) {
         batch.addDeadLetter(
-                letters.of(batch.file(), offset, rest, 0, rest.length, DeadLetterFactory.TRUNCATED_FINAL_LINE));
-        batch.advance(offset + rest.length, rest.length);
+                letters.of(batch.file(), offset, head, 0, head.length, length, DeadLetterFactory.TRUNCATED_FINAL_LINE));
+        advance(offset, length);
+    }
+
+    /** How many first bytes of a line a dead letter keeps: all a reader needs to hand over of a long line. */
+    int headBytes() {
+        return letters.maxRawBytes();
     }
 
     boolean full() {
@@ -89,13 +97,31 @@ final class LineCollector implements LineHandler {
         }
     }
 
+    /** Counts {@code consumed} bytes read and moves the batch past them; false once the batch is full. */
+    private boolean advance(long offset, long consumed) {
+        metrics.linesRead.incrementAndGet();
+        metrics.bytesRead.addAndGet(consumed);
+        batch.advance(offset + consumed, consumed);
+        return !full();
+    }
+
     private void collect(ParseResult result, byte[] buf, int off, int len, long offset) {
         if (result instanceof ParseResult.Event event) {
-            batch.addEvent(withIngest(event.document(), offset));
+            addEvent(event.document(), buf, off, len, offset);
         } else if (result instanceof ParseResult.Failure failure) {
             batch.addDeadLetter(letters.of(batch.file(), offset, buf, off, len, failure.reason()));
         } else {
             metrics.emptyLines.incrementAndGet();
+        }
+    }
+
+    private void addEvent(BsonDocument doc, byte[] buf, int off, int len, long offset) {
+        Optional<String> refusal = DocumentSizeGuard.refusal(doc, len);
+        if (refusal.isPresent()) {
+            LOG.warnf("The event at %s:%d: %s; dead-lettering it", batch.file(), offset, refusal.get());
+            batch.addDeadLetter(letters.of(batch.file(), offset, buf, off, len, refusal.get()));
+        } else {
+            batch.addEvent(withIngest(doc, offset));
         }
     }
 

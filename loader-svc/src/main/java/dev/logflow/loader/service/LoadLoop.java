@@ -1,6 +1,7 @@
 package dev.logflow.loader.service;
 
 import dev.logflow.loader.config.LoaderConfig;
+import dev.logflow.loader.config.LoaderConfigCheck;
 import dev.logflow.loader.follow.FlumeDirectory;
 import dev.logflow.loader.model.LoaderState;
 import dev.logflow.loader.parse.LineParser;
@@ -38,6 +39,7 @@ public class LoadLoop {
             CheckpointStore checkpoints,
             IndexInitializer indexes,
             LoaderMetrics metrics) {
+        LoaderConfigCheck.check(config);
         this.config = config;
         this.committer = committer;
         this.checkpoints = checkpoints;

@@ -40,7 +40,7 @@ final class Recovery {
             LoaderMetrics metrics) {
         this.directory = directory;
         this.collector = unboundedCollector;
-        this.reader = new LineReader(readBufferBytes);
+        this.reader = new LineReader(readBufferBytes, unboundedCollector.headBytes());
         this.committer = committer;
         this.checkpoints = checkpoints;
         this.metrics = metrics;
@@ -77,9 +77,9 @@ final class Recovery {
         collector.into(batch);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = reader.read(channel, pending.start, pending.end, collector);
-            byte[] rest = end < pending.end ? reader.readRange(channel, end, pending.end) : new byte[0];
-            if (rest.length > 0) {
-                collector.truncatedFinalLine(rest, end);
+            if (end < pending.end) {
+                collector.truncatedFinalLine(
+                        reader.readHead(channel, end, pending.end, collector.headBytes()), end, pending.end - end);
             }
             return batch.seenSize(channel.size());
         } catch (IOException e) {

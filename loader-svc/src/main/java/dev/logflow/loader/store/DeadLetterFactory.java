@@ -19,15 +19,28 @@ public final class DeadLetterFactory {
         this.maxRawBytes = maxRawBytes;
     }
 
+    /** How many first bytes of a line a dead letter keeps. */
+    public int maxRawBytes() {
+        return maxRawBytes;
+    }
+
     /** The dead letter of line bytes {@code buf[off, off + len)} found at {@code offset} of {@code file}. */
     public DeadLetter of(String file, long offset, byte[] buf, int off, int len, String reason) {
+        return of(file, offset, buf, off, len, len, reason);
+    }
+
+    /**
+     * The dead letter of a line of {@code length} bytes found at {@code offset} of {@code file}, of which only the
+     * first {@code len} bytes, {@code buf[off, off + len)}, are at hand.
+     */
+    public DeadLetter of(String file, long offset, byte[] buf, int off, int len, long length, String reason) {
         DeadLetter letter = new DeadLetter();
         letter.id = DeadLetter.idOf(file, offset);
         letter.file = file;
         letter.offset = offset;
         letter.reason = reason;
         letter.raw = new String(buf, off, Math.min(len, maxRawBytes), StandardCharsets.UTF_8);
-        letter.rawBytes = len;
+        letter.rawBytes = length;
         return letter;
     }
 

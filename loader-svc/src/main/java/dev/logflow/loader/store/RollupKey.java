@@ -20,7 +20,7 @@ public record RollupKey(long minuteMillis, String service, String level, int sta
     private static final long MINUTE_MILLIS = 60_000;
     private static final String SEPARATOR = "|";
     private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     /** The key an event document counts under. */
     public static RollupKey of(BsonDocument event) {

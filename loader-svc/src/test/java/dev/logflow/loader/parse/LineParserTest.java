@@ -82,8 +82,18 @@ class LineParserTest {
                 "field 'bytes' must be a 64-bit integer, found a decimal number",
                 failure(EVENT.replace("\"bytes\":5120", "\"bytes\":51.2")));
         assertEquals(
-                "field 'id' must be a string, found an integer out of range",
+                "field 'status' must be a 32-bit integer, found an integer out of range",
+                failure(EVENT.replace("\"status\":200", "\"status\":2147483648")));
+    }
+
+    @Test
+    void anIntegerWhereAStringBelongsIsNoLongerReportedAsOutOfRange() {
+        assertEquals(
+                "field 'id' must be a string, found an integer",
                 failure(EVENT.replace("\"id\":\"gen-a1-42\"", "\"id\":99999999999999999999")));
+        assertEquals(
+                "field 'ts' must be a string, found an integer",
+                failure(EVENT.replace("\"2026-12-03T18:04:05.123Z\"", "1764784800000")));
     }
 
     @Test
@@ -293,6 +303,8 @@ class LineParserTest {
 
     @Test
     void aJsonTsBeyondEpochMillisIsDeadLetteredNotFatal() {
-        assertEquals("field 'ts' is out of range", failure("{\"id\":\"x-1\",\"ts\":\"+300000000-01-01T00:00:00Z\"}"));
+        assertEquals(
+                "field 'ts' is out of range (years 0000 to 9999)",
+                failure("{\"id\":\"x-1\",\"ts\":\"+300000000-01-01T00:00:00Z\"}"));
     }
 }

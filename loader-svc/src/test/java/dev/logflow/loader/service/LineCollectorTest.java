@@ -31,7 +31,7 @@ class LineCollectorTest {
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                collector.onLine(bytes, start, i - start, start, true);
+                collector.onLine(bytes, start, i - start, start);
                 start = i + 1;
             }
         }

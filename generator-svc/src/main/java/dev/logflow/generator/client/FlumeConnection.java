@@ -399,18 +399,22 @@ public final class FlumeConnection implements AutoCloseable {
     }
 
     private void onFailed(String text) {
-        OutboundLine line = inFlight.pollFirst();
+        // Only this reader removes lines from inFlight while the session lives, so peeking first is safe.
+        OutboundLine line = inFlight.peekFirst();
         if (line == null) {
             LOG.warnf("Connection %s got a FAILED answer with no line in flight: %s", name, text);
             return;
         }
         counters.onFailed();
         if (text.contains(TOO_LONG_MARKER)) {
+            inFlight.pollFirst();
             dropTooLong(line, text);
             return;
         }
         LOG.debugf("Connection %s: Flume refused line %d (%s); resending it", name, line.reference(), text);
+        // The new pause is set before the line leaves inFlight, or the writer could send the next probe at once.
         slowDown(text);
+        inFlight.pollFirst();
         counters.onResent(1);
         outbound.addFirst(line.asResend());
     }

@@ -48,6 +48,14 @@ class FlumeAgentLauncherIT {
     }
 
     @Test
+    void refusesARollIntervalThatIsNotAWholeNumber() throws Exception {
+        FlumeAgent.Launch launch = FlumeAgent.launch("memory", workDir).env("FLUME_ROLL_INTERVAL", "2s");
+
+        assertThat(launch.runExpectingExit(REFUSAL_TIMEOUT)).isEqualTo(EX_USAGE);
+        assertThat(launch.console()).contains("FLUME_ROLL_INTERVAL must be a whole number of at least 0, got '2s'");
+    }
+
+    @Test
     void becomesTheJvmSoSigtermStopsFlumeCleanly() throws Exception {
         try (FlumeAgent agent = FlumeAgent.launch("memory", workDir).start()) {
             String command = ProcessHandle.of(agent.pid())

@@ -2,7 +2,7 @@ package dev.logflow.generator.client;
 
 import java.time.Duration;
 
-/** Exponential delays between reconnect attempts, doubling from a minimum up to a cap. */
+/** Exponential delays between attempts (reconnects, resends), doubling from a minimum up to a cap. */
 final class Backoff {
 
     private final long minNanos;
@@ -20,5 +20,10 @@ final class Backoff {
         long current = nextNanos;
         nextNanos = Math.min(maxNanos, current * 2);
         return current;
+    }
+
+    /** Starts again from the minimum, after an attempt succeeded. */
+    void reset() {
+        nextNanos = minNanos;
     }
 }

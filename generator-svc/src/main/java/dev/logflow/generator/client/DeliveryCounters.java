@@ -1,5 +1,7 @@
 package dev.logflow.generator.client;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,6 +17,9 @@ public final class DeliveryCounters {
     private final LongAdder resent = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder connectErrors = new LongAdder();
+    private final LongAdder backOffs = new LongAdder();
+    private final LongAdder throttledConnections = new LongAdder();
+    private final AtomicLong maxPauseNanos = new AtomicLong();
 
     /** Counters without a parent. */
     public DeliveryCounters() {
@@ -74,6 +79,31 @@ public final class DeliveryCounters {
         }
     }
 
+    /** A connection started to slow down because Flume answered {@code FAILED}. */
+    public void onSlowedDown() {
+        backOffs.increment();
+        throttledConnections.increment();
+        if (parent != null) {
+            parent.onSlowedDown();
+        }
+    }
+
+    /** A slowed-down connection is back to full speed, or closed. */
+    public void onFullSpeed() {
+        throttledConnections.decrement();
+        if (parent != null) {
+            parent.onFullSpeed();
+        }
+    }
+
+    /** A connection pauses {@code nanos} before it resends a refused line. */
+    public void onPause(long nanos) {
+        maxPauseNanos.accumulateAndGet(nanos, Math::max);
+        if (parent != null) {
+            parent.onPause(nanos);
+        }
+    }
+
     public long sent() {
         return sent.sum();
     }
@@ -96,5 +126,20 @@ public final class DeliveryCounters {
 
     public long connectErrors() {
         return connectErrors.sum();
+    }
+
+    /** Times a connection started to slow down. */
+    public long backOffs() {
+        return backOffs.sum();
+    }
+
+    /** Connections slowed down right now. */
+    public long throttledConnections() {
+        return throttledConnections.sum();
+    }
+
+    /** Longest pause a connection took after a {@code FAILED} answer. */
+    public long maxPauseMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(maxPauseNanos.get());
     }
 }

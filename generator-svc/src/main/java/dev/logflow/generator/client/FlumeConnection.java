@@ -23,15 +23,20 @@ import org.jboss.logging.Logger;
  * <p>A writer thread sends queued lines through a buffer that is flushed whenever the queue runs empty; a reader
  * thread per socket consumes Flume's answers at the same time, one {@code OK} or {@code FAILED: ...} per line in
  * order, because a sender that stops reading blocks Flume, which then stops reading too. At most {@code maxInFlight}
- * lines are accepted and unacknowledged at a time. A {@code FAILED} line is resent after a short pause; when the
- * connection breaks, or stays silent with lines in flight for {@code ackTimeout}, it is reopened with exponential
- * back-off and every unacknowledged line is sent again (the loader drops duplicates by id).
+ * lines are accepted and unacknowledged at a time. A {@code FAILED} line (Flume's channel is full) is resent, never
+ * dropped, and the connection slows down until Flume accepts lines again (see {@link Throttle}); when the connection
+ * breaks, or stays silent with lines in flight for {@code ackTimeout}, it is reopened with exponential back-off and
+ * every unacknowledged line is sent again (the loader drops duplicates by id).
  */
 public final class FlumeConnection implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FlumeConnection.class);
     /** How long the idle writer waits for a line before it looks at the session and the stop flag again. */
     private static final long IDLE_POLL_MILLIS = 50;
+    /** How often a slowed-down writer looks again whether its probe line was answered. */
+    private static final long THROTTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** A channel on the edge of full refuses a line now and then; slowing down is logged at most this often. */
+    private static final long SLOW_DOWN_LOG_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Read timeout of the answer stream; bounds how late the ack watchdog notices a silent Flume. */
     private static final int READ_POLL_MILLIS = 250;
 
@@ -50,14 +55,16 @@ public final class FlumeConnection implements AutoCloseable {
     private final SenderSettings settings;
     private final DeliveryCounters counters;
     private final Semaphore window;
+    private final Throttle throttle;
     private final LinkedBlockingDeque<OutboundLine> outbound = new LinkedBlockingDeque<>();
     private final ConcurrentLinkedDeque<OutboundLine> inFlight = new ConcurrentLinkedDeque<>();
     private final Thread writer;
     private volatile boolean accepting = true;
     private volatile boolean stopped;
     private volatile Session session;
-    private volatile long pauseUntilNanos;
     private volatile long lastAnswerNanos;
+    private long lastSlowDownLogNanos;
+    private boolean slowDownLogged;
 
     /** A connection named {@code name} in logs; call {@link #start()} before offering lines. */
     public FlumeConnection(String name, SenderSettings settings, DeliveryCounters counters) {
@@ -65,6 +72,7 @@ public final class FlumeConnection implements AutoCloseable {
         this.settings = settings;
         this.counters = counters;
         this.window = new Semaphore(settings.maxInFlight());
+        this.throttle = new Throttle(settings.failedRetryDelay(), settings.failedRetryMaxDelay());
         this.writer = new Thread(this::runWriter, "logflow-flume-" + name);
         this.writer.setDaemon(true);
     }
@@ -106,6 +114,11 @@ public final class FlumeConnection implements AutoCloseable {
         return current != null && !current.broken;
     }
 
+    /** Whether Flume's {@code FAILED} answers have slowed this connection down right now. */
+    public boolean throttled() {
+        return throttle.engaged();
+    }
+
     /** Waits until every accepted line is acknowledged; returns false when the timeout passed first. */
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -144,6 +157,9 @@ public final class FlumeConnection implements AutoCloseable {
         }
         writer.interrupt();
         joinQuietly(writer);
+        if (throttle.onOk()) {
+            counters.onFullSpeed();
+        }
         int left = pending();
         if (left > 0) {
             LOG.warnf("Connection %s to Flume %s closed with %d lines not acknowledged", name, address(), left);
@@ -198,7 +214,12 @@ public final class FlumeConnection implements AutoCloseable {
                 return;
             }
         }
-        pauseAfterFailure(current);
+        awaitThrottle(current);
+        if (current.broken) {
+            outbound.addFirst(line);
+            tearDown(current);
+            return;
+        }
         write(current, line);
     }
 
@@ -227,11 +248,13 @@ public final class FlumeConnection implements AutoCloseable {
         }
     }
 
-    private void pauseAfterFailure(Session current) throws InterruptedException {
-        long wait = pauseUntilNanos - System.nanoTime();
-        if (wait > 0) {
+    /** While slowed down: waits out the pause, then until the previous line was answered (or the session broke). */
+    private void awaitThrottle(Session current) throws InterruptedException {
+        long wait = throttle.waitNanos(System.nanoTime(), !inFlight.isEmpty(), THROTTLE_POLL_NANOS);
+        while (wait > 0 && !current.broken) {
             flush(current);
-            TimeUnit.NANOSECONDS.sleep(wait);
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS)));
+            wait = throttle.waitNanos(System.nanoTime(), !inFlight.isEmpty(), THROTTLE_POLL_NANOS);
         }
     }
 
@@ -369,23 +392,61 @@ public final class FlumeConnection implements AutoCloseable {
         }
         counters.onAcked();
         window.release();
+        if (throttle.onOk()) {
+            counters.onFullSpeed();
+            logFullSpeed();
+        }
     }
 
     private void onFailed(String text) {
-        OutboundLine line = inFlight.pollFirst();
+        // Only this reader removes lines from inFlight while the session lives, so peeking first is safe.
+        OutboundLine line = inFlight.peekFirst();
         if (line == null) {
             LOG.warnf("Connection %s got a FAILED answer with no line in flight: %s", name, text);
             return;
         }
         counters.onFailed();
         if (text.contains(TOO_LONG_MARKER)) {
+            inFlight.pollFirst();
             dropTooLong(line, text);
             return;
         }
         LOG.debugf("Connection %s: Flume refused line %d (%s); resending it", name, line.reference(), text);
-        pauseUntilNanos = System.nanoTime() + settings.failedRetryDelay().toNanos();
+        // The new pause is set before the line leaves inFlight, or the writer could send the next probe at once.
+        slowDown(text);
+        inFlight.pollFirst();
         counters.onResent(1);
         outbound.addFirst(line.asResend());
+    }
+
+    private void slowDown(String text) {
+        long now = System.nanoTime();
+        if (throttle.onFailed(now)) {
+            counters.onSlowedDown();
+            logSlowDown(now, text);
+        }
+        counters.onPause(throttle.pauseNanos());
+    }
+
+    /** Called by the answer reader only. */
+    private void logSlowDown(long now, String text) {
+        slowDownLogged = lastSlowDownLogNanos == 0 || now - lastSlowDownLogNanos > SLOW_DOWN_LOG_NANOS;
+        if (slowDownLogged) {
+            lastSlowDownLogNanos = now;
+            LOG.warnf(
+                    "Connection %s: Flume refuses lines (%s); slowing down and resending them until it accepts again",
+                    name, text);
+        } else {
+            LOG.debugf("Connection %s: Flume refuses lines again; slowing down", name);
+        }
+    }
+
+    private void logFullSpeed() {
+        if (slowDownLogged) {
+            LOG.infof("Connection %s: Flume accepts lines again; back to full speed", name);
+        } else {
+            LOG.debugf("Connection %s: back to full speed", name);
+        }
     }
 
     private void dropTooLong(OutboundLine line, String text) {

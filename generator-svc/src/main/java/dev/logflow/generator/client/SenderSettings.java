@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param ackTimeout silence with lines in flight after which the connection is considered dead
  * @param reconnectMinDelay first reconnect delay
  * @param reconnectMaxDelay cap of the reconnect delay
- * @param failedRetryDelay pause after a FAILED answer
+ * @param failedRetryDelay pause after a first FAILED answer; doubles with each further one
+ * @param failedRetryMaxDelay cap of the pause after FAILED answers
  * @param drainTimeout how long closing waits for acknowledgements
  */
 public record SenderSettings(
@@ -27,6 +28,7 @@ public record SenderSettings(
         Duration reconnectMinDelay,
         Duration reconnectMaxDelay,
         Duration failedRetryDelay,
+        Duration failedRetryMaxDelay,
         Duration drainTimeout) {
 
     /** Settings from the service configuration. */
@@ -42,6 +44,7 @@ public record SenderSettings(
                 flume.reconnectMinDelay(),
                 flume.reconnectMaxDelay(),
                 flume.failedRetryDelay(),
+                flume.failedRetryMaxDelay(),
                 flume.drainTimeout());
     }
 

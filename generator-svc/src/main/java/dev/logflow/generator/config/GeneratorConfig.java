@@ -143,9 +143,17 @@ public interface GeneratorConfig {
         @WithDefault("5s")
         Duration reconnectMaxDelay();
 
-        /** Pause of a connection's writes after a {@code FAILED} answer, before the line is resent. Default 200 ms. */
+        /**
+         * Pause of a connection's writes after a {@code FAILED} answer (Flume's channel is full), before the line is
+         * resent. Each further {@code FAILED} doubles it up to {@link #failedRetryMaxDelay()}, and while it lasts the
+         * connection sends one line at a time; the first {@code OK} restores full speed. Default 200 ms.
+         */
         @WithDefault("200ms")
         Duration failedRetryDelay();
+
+        /** Cap of the pause after repeated {@code FAILED} answers. Default 5 s. */
+        @WithDefault("5s")
+        Duration failedRetryMaxDelay();
 
         /** How long stopping waits for lines in flight to be acknowledged before closing. Default 3 s. */
         @WithDefault("3s")

@@ -20,6 +20,9 @@ import java.util.List;
  * @param rejected lines never sent because they were too long
  * @param connectErrors failed connection attempts
  * @param inFlight lines accepted by the sender and not yet acknowledged
+ * @param throttled whether a connection of the run is slowed down right now because Flume answers FAILED
+ * @param backOffs times a connection of the run started to slow down
+ * @param maxBackOffMillis longest pause a connection of the run took after a FAILED answer
  * @param flumeReachable whether a TCP connection to Flume can be opened (cached for a second or two)
  * @param replays every replay since start-up
  */
@@ -39,5 +42,8 @@ public record GeneratorStatus(
         long rejected,
         long connectErrors,
         long inFlight,
+        boolean throttled,
+        long backOffs,
+        long maxBackOffMillis,
         boolean flumeReachable,
         List<ReplayStatus> replays) {}

@@ -2,13 +2,15 @@ package dev.logflow.generator.service;
 
 import dev.logflow.generator.client.DeliveryCounters;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Process-wide delivery totals, exported as {@code logflow_generator_events_<what>_total} and
- * {@code logflow_generator_connect_errors_total} with a tag {@code origin} of {@code generated} or {@code replay}. Runs
+ * {@code logflow_generator_connect_errors_total}, {@code logflow_generator_backoffs_total} and the gauge
+ * {@code logflow_generator_throttled_connections} (slowed down by FAILED answers right now), each with a tag {@code origin} of {@code generated} or {@code replay}. Runs
  * and replays count into these through their own counters.
  */
 @ApplicationScoped
@@ -48,6 +50,17 @@ public class DeliveryMetrics {
                 counters,
                 c -> c.rejected());
         counter(registry, "connect.errors", "Failed connection attempts", origin, counters, c -> c.connectErrors());
+        counter(
+                registry,
+                "backoffs",
+                "Times a connection slowed down after FAILED answers",
+                origin,
+                counters,
+                c -> c.backOffs());
+        Gauge.builder(PREFIX + "throttled.connections", counters, c -> c.throttledConnections())
+                .description("Connections slowed down by FAILED answers right now")
+                .tag(ORIGIN, origin)
+                .register(registry);
     }
 
     private static void counter(

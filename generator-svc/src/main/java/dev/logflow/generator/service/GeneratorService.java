@@ -145,6 +145,9 @@ public class GeneratorService {
                     0,
                     0,
                     0,
+                    false,
+                    0,
+                    0,
                     reachable,
                     replays.all());
         }
@@ -164,6 +167,9 @@ public class GeneratorService {
                 counters.rejected(),
                 counters.connectErrors(),
                 run.inFlight(),
+                counters.throttledConnections() > 0,
+                counters.backOffs(),
+                counters.maxPauseMillis(),
                 reachable,
                 replays.all());
     }

@@ -19,6 +19,7 @@ public final class TestSettings {
                 Duration.ofMillis(20),
                 Duration.ofMillis(200),
                 Duration.ofMillis(10),
+                Duration.ofMillis(80),
                 Duration.ofSeconds(2));
     }
 

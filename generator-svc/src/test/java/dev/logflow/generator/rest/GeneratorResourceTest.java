@@ -46,6 +46,9 @@ class GeneratorResourceTest {
             "resent",
             "rejected",
             "connectErrors",
+            "throttled",
+            "backOffs",
+            "maxBackOffMillis",
             "flumeReachable",
             "replays");
 
@@ -209,6 +212,8 @@ class GeneratorResourceTest {
         for (String name : List.of("sent", "acked", "failed", "resent", "rejected")) {
             assertTrue(metrics.contains("logflow_generator_events_" + name + "_total{origin=\"generated\""), name);
         }
+        assertTrue(metrics.contains("logflow_generator_backoffs_total{origin=\"generated\""), "backoffs");
+        assertTrue(metrics.contains("logflow_generator_throttled_connections{origin=\"generated\""), "throttled");
     }
 
     private static JsonPath status() {

@@ -49,6 +49,7 @@ final class FileFollower implements Runnable {
     private final Map<String, Cursor> cursors = new HashMap<>();
     private Batch current;
     private String currentName;
+    private long lagMeasuredNanos;
 
     FileFollower(
             LoaderConfig config,
@@ -95,7 +96,7 @@ final class FileFollower implements Runnable {
     /** One look at the directory; true when lines were read or a file was finished. */
     private boolean step() throws IOException {
         List<FlumeFile> files = directory.list();
-        metrics.lagBytes.set(lag(files));
+        setLag(files);
         retention.sweep(files);
         forgetGone(files);
         FlumeFile file =
@@ -207,15 +208,6 @@ final class FileFollower implements Runnable {
         });
     }
 
-    /** The writer takes no batch (MongoDB down or slow) but Flume keeps writing: the lag shown must keep growing. */
-    private void refreshLag() {
-        try {
-            metrics.lagBytes.set(lag(directory.list()));
-        } catch (IOException e) {
-            LOG.debugf("Could not list %s to measure the lag: %s", directory.path(), e.toString());
-        }
-    }
-
     private long lag(List<FlumeFile> files) {
         return files.stream()
                 .mapToLong(f -> Math.max(0, f.size() - committed.of(f.name()).offset()))
@@ -246,13 +238,34 @@ final class FileFollower implements Runnable {
         current = null;
     }
 
+    private void setLag(List<FlumeFile> files) {
+        metrics.lagBytes.set(lag(files));
+        lagMeasuredNanos = System.nanoTime();
+    }
+
+    /**
+     * Measures the lag again if it is older than a poll interval: one step can read a large file for minutes, or
+     * wait for room in the queue while MongoDB is slow, and the lag must still show how far behind the loader is.
+     */
+    private void refreshLagIfDue() {
+        if (System.nanoTime() - lagMeasuredNanos < config.pollInterval().toNanos()) {
+            return;
+        }
+        try {
+            setLag(directory.list());
+        } catch (IOException e) {
+            LOG.debugf("Listing %s to measure the lag failed (%s); keeping the last value", directory.path(), e);
+        }
+    }
+
     /** Hands the current batch to the writer, waiting for room; abandoned (safely) when the loop stops. */
     private void flush() {
         try {
+            refreshLagIfDue();
             while (control.running()
                     && !queue.offer(current, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                 control.readerBeat();
-                refreshLag();
+                refreshLagIfDue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

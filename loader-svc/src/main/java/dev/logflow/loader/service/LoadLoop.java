@@ -133,6 +133,7 @@ public class LoadLoop {
 
         private void follow(long lastSeq, CommittedFiles committed) {
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(config.queueCapacity());
+            metrics.watchQueue(queue, config.queueCapacity());
             Retrier retrier = new Retrier(
                     config.retryInitialBackoff(),
                     config.retryMaxBackoff(),

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +35,8 @@ public class LoaderMetrics {
     final AtomicLong recoveries = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicReference<String> currentFile = new AtomicReference<>();
+    private final AtomicReference<BlockingQueue<?>> queue = new AtomicReference<>();
+    private volatile int queueCapacity;
 
     public LoaderMetrics(MeterRegistry registry) {
         counter(registry, "logflow.loader.lines.read", "lines read from Flume's files", linesRead);
@@ -52,6 +55,23 @@ public class LoaderMetrics {
         gauge(registry, "logflow.loader.lag.bytes", "bytes in Flume's files not yet stored", lagBytes);
         gauge(registry, "logflow.loader.batch.last.size", "lines in the last committed batch", lastBatchSize);
         gauge(registry, "logflow.loader.batch.max.size", "most lines in one committed batch", maxBatchSize);
+        Gauge.builder("logflow.loader.queue.depth", this, LoaderMetrics::queueDepth)
+                .description("parsed batches waiting for the writer")
+                .register(registry);
+        Gauge.builder("logflow.loader.queue.capacity", this, m -> m.queueCapacity)
+                .description("most parsed batches that can wait for the writer")
+                .register(registry);
+    }
+
+    /** Reports on the batch queue of the running loop; a new loop replaces the previous one's. */
+    void watchQueue(BlockingQueue<?> batches, int capacity) {
+        queueCapacity = capacity;
+        queue.set(batches);
+    }
+
+    private int queueDepth() {
+        BlockingQueue<?> current = queue.get();
+        return current == null ? 0 : current.size();
     }
 
     private static void counter(MeterRegistry registry, String name, String help, AtomicLong value) {
@@ -92,6 +112,7 @@ public class LoaderMetrics {
                 truncatedFiles.get(),
                 vanishedFiles.get(),
                 recoveries.get(),
-                retries.get());
+                retries.get(),
+                new LoaderStatus.Queue(queueDepth(), queueCapacity));
     }
 }

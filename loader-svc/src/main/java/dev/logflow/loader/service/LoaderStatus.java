@@ -6,6 +6,7 @@ package dev.logflow.loader.service;
  * @param lagBytes bytes of Flume's files not yet stored (sum over files of size minus checkpoint); -1 until the
  *     reader has looked at the directory once after start-up
  * @param currentFile the file being read, null before the first one
+ * @param queue parsed batches waiting for the writer: the loader's read-ahead, and so its memory, is bounded by it
  */
 public record LoaderStatus(
         String loaderId,
@@ -24,8 +25,17 @@ public record LoaderStatus(
         long truncatedFiles,
         long vanishedFiles,
         long recoveries,
-        long retries) {
+        long retries,
+        Queue queue) {
 
     /** Committed batches: how many, and their sizes in lines. */
     public record Batches(long count, long lastSize, double meanSize, long maxSize) {}
+
+    /**
+     * The bounded queue between the reader and the writer.
+     *
+     * @param depth batches waiting now
+     * @param capacity most batches that can wait ({@code logflow.loader.queue-capacity}); the reader blocks beyond
+     */
+    public record Queue(int depth, int capacity) {}
 }

@@ -192,6 +192,19 @@ class LoaderFlowTest {
         assertNull(status.get("error"));
     }
 
+    @Test
+    void reportsItsBatchQueueEmptyWithItsCapacityOnceEverythingIsStored() {
+        files.append(SERIES_1, 1, E1 + E2);
+        awaitEvents(2);
+
+        await().atMost(PATIENCE).until(() -> queue().getInteger("depth") == 0);
+        assertEquals(4, queue().getInteger("capacity"), "logflow.loader.queue-capacity");
+    }
+
+    private static Document queue() {
+        return status().get("queue", Document.class);
+    }
+
     private static Document status() {
         String json = given().when()
                 .get("/api/loader/status")

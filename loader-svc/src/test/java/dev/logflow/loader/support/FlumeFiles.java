@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
@@ -29,6 +30,20 @@ public final class FlumeFiles {
     public Path append(String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a whole file that appears at once (written under a name the loader ignores, then renamed), so a reader
+     * never sees only part of it.
+     */
+    public Path publish(long start, int n, String text) {
+        Path staging = dir.resolve("staging-" + name(start, n) + ".tmp");
+        try {
+            Files.writeString(staging, text, StandardCharsets.UTF_8);
+            return Files.move(staging, path(start, n), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

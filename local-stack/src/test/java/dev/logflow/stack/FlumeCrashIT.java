@@ -110,9 +110,8 @@ class FlumeCrashIT {
     }
 
     /**
-     * The lost events must lie between stored ones to show as a gap, so the first ones must be in MongoDB before the
-     * sink is blocked: acknowledged is not enough, an idle sink takes up to 5 s (its back-off) to write them, and a
-     * roll blocked meanwhile would lose the run's first events, which no gap count can see.
+     * Blocks the sink only once the run's first events are stored, so the loss lies in the middle of the run with
+     * stored events on both sides: acknowledged is not enough, an idle sink takes up to 5 s (its back-off) to write.
      */
     private void awaitFirstEventsStored() {
         PipelineDriver.await(

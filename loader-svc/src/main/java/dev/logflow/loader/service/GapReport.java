@@ -14,7 +14,7 @@ public record GapReport(List<Source> sources, long missing) {
      * One source.
      *
      * @param count events of this source stored (duplicates never count)
-     * @param missing {@code maxSeq - minSeq + 1 - count}: exact once the stream is drained; events still in flight
+     * @param missing {@code maxSeq - count} (seqs start at 1): exact once the stream is drained; events still in flight
      *     (in Flume's channel or in a file not yet loaded) show as a temporary gap
      */
     public record Source(String source, long count, long minSeq, long maxSeq, long missing) {}

@@ -18,7 +18,8 @@ import org.bson.conversions.Bson;
 
 /**
  * Keeps {@code source_stats}: per generator source, how many of its events this pipeline stored and the lowest and
- * highest seq among them, so {@code maxSeq - minSeq + 1 - count} is the number of events that never arrived.
+ * highest seq among them, so {@code maxSeq - count} is the number of events that never arrived (a source's seqs
+ * start at 1).
  *
  * <p>Applied in protocol step c next to the rollups, from the same inserted events and with the same
  * {@code applied.<loaderId>} marks ({@link MarkedUpserts}), so a batch counts at most once per source after any
@@ -52,9 +53,13 @@ public class SourceStatsStore {
     /** One stored {@code source_stats} document. */
     public record SourceStats(String source, long count, long minSeq, long maxSeq) {
 
-        /** Seqs between the lowest and the highest stored that are not stored (yet). */
+        /**
+         * Seqs from 1 to the highest stored that are not stored (yet). Counted from 1, where every generator run
+         * starts, not from the lowest seq stored: a run whose first events were lost (a Flume crash in its first
+         * seconds) shows them as missing too.
+         */
         public long missing() {
-            return maxSeq - minSeq + 1 - count;
+            return maxSeq - count;
         }
     }
 

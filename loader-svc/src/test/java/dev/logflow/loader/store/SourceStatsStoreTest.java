@@ -108,6 +108,14 @@ class SourceStatsStoreTest {
         assertEquals(
                 List.of("gen-a", "gen-b"),
                 listed.stream().map(SourceStatsStore.SourceStats::source).toList());
-        assertEquals(4, store.totalMissing());
+        assertEquals(5, store.totalMissing());
+    }
+
+    @Test
+    void countsTheFirstSeqsOfARunAsMissingWhenOnlyLaterOnesArrived() {
+        store.apply(SourceStatsStore.delta(generated("gen-a", 4, 5, 6)), "l1", 1, false);
+
+        assertEquals(3, store.list(10).get(0).missing());
+        assertEquals(3, store.totalMissing());
     }
 }

@@ -289,3 +289,11 @@ logflow.validateValues: one combined message for value combinations a JSON schem
 {{- fail (printf "\nVALUES VALIDATION:\n%s" (join "\n" $messages)) }}
 {{- end }}
 {{- end }}
+
+{{/*
+logflow.generator.controlSecretName: the Secret holding the generator's control token: existingSecret or ours.
+*/}}
+{{- define "logflow.generator.controlSecretName" -}}
+{{- default (include "logflow.componentName" (dict "context" . "component" "generator"))
+    .Values.generator.control.existingSecret }}
+{{- end }}

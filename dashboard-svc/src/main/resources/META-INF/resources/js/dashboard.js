@@ -290,7 +290,7 @@
             .then(function (response) {
                 return response.json().catch(function () { return {}; }).then(function (body) {
                     if (!response.ok) {
-                        throw new Error(body.message || ('HTTP ' + response.status));
+                        throw new Error(body.error || ('HTTP ' + response.status));
                     }
                     return body;
                 });

@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,6 +29,9 @@ public class DataResource {
         this.clock = clock;
     }
 
+    /** The query parameters {@code GET /api/data} takes; any other gets a 400. */
+    static final Set<String> PARAMETERS = Set.of("from", "to", "window", "service", "level");
+
     /**
      * Parameters arrive as text so that a malformed one gets a 400 naming it, not the 404 JAX-RS gives by default.
      *
@@ -39,13 +44,15 @@ public class DataResource {
             description = "Minutes without events are present with a count of zero. Windows longer than"
                     + " logflow.dashboard.max-points minutes are bucketed (window.bucketMinutes says by how much).")
     @APIResponse(responseCode = "200", description = "The figures of the window")
-    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it")
+    @APIResponse(responseCode = "400", description = "A parameter is malformed or unknown; the error names it")
     public DashboardData data(
+            UriInfo uri,
             @RestQuery @Parameter(description = ApiParameters.FROM) String from,
             @RestQuery @Parameter(description = ApiParameters.TO) String to,
             @RestQuery @Parameter(description = ApiParameters.WINDOW) String window,
             @RestQuery @Parameter(description = ApiParameters.SERVICE) String service,
             @RestQuery @Parameter(description = ApiParameters.LEVEL) String level) {
+        parser.requireKnown(uri.getQueryParameters(), PARAMETERS);
         return dashboard.data(parser.parse(from, to, window, service, level, clock.instant()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.logflow.dashboard.rest;
 
 import com.mongodb.MongoException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,10 +13,7 @@ public class DatabaseUnavailableMapper {
     @ServerExceptionMapper
     Response toUnavailable(MongoException e) {
         LOG.warnf(e, "MongoDB did not answer; the request gets a 503");
-        int status = Response.Status.SERVICE_UNAVAILABLE.getStatusCode();
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorBody(status, "MongoDB is not reachable; try again shortly"))
-                .build();
+        return ErrorBody.answer(
+                Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "MongoDB is not reachable; try again shortly");
     }
 }

@@ -1,7 +1,6 @@
 package dev.logflow.dashboard.rest;
 
 import dev.logflow.dashboard.model.InvalidRequestException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,10 +13,6 @@ public class InvalidRequestMapper {
     @ServerExceptionMapper
     Response toBadRequest(InvalidRequestException e) {
         LOG.debugf("Refused a request: %s", e.getMessage());
-        int status = Response.Status.BAD_REQUEST.getStatusCode();
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorBody(status, e.getMessage()))
-                .build();
+        return ErrorBody.answer(Response.Status.BAD_REQUEST.getStatusCode(), e.getMessage());
     }
 }

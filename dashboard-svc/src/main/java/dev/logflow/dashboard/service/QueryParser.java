@@ -4,6 +4,7 @@ import dev.logflow.dashboard.config.DashboardConfig;
 import dev.logflow.dashboard.model.DataQuery;
 import dev.logflow.dashboard.model.InvalidRequestException;
 import dev.logflow.dashboard.model.Level;
+import dev.logflow.dashboard.model.Quoted;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +108,25 @@ public class QueryParser {
         } catch (NumberFormatException e) {
             // answered below with the same message as an out-of-range number
         }
-        throw new InvalidRequestException("limit: '" + limit + "' is not a whole number from 1 to " + max);
+        throw new InvalidRequestException("limit: " + Quoted.of(limit) + " is not a whole number from 1 to " + max);
+    }
+
+    /**
+     * @param given the query parameters of a request, by name
+     * @param known the names the endpoint takes
+     * @throws InvalidRequestException naming a parameter the endpoint does not take, or one given more than once
+     */
+    public void requireKnown(Map<String, List<String>> given, Set<String> known) {
+        for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
+            if (!known.contains(parameter.getKey())) {
+                throw new InvalidRequestException("unknown parameter " + Quoted.of(parameter.getKey())
+                        + "; this endpoint takes " + String.join(", ", new TreeSet<>(known)));
+            }
+            if (parameter.getValue().size() > 1) {
+                throw new InvalidRequestException(
+                        parameter.getKey() + ": given " + parameter.getValue().size() + " times; give it once");
+            }
+        }
     }
 
     /** A window before alignment. */
@@ -148,7 +170,7 @@ public class QueryParser {
         }
         if (length.compareTo(MINUTE) < 0 || length.compareTo(config.maxWindow()) > 0) {
             throw new InvalidRequestException(
-                    "window: '" + window + "' must be from 1 minute to " + config.maxWindow());
+                    "window: " + Quoted.of(window) + " must be from 1 minute to " + config.maxWindow());
         }
         return length;
     }
@@ -165,7 +187,8 @@ public class QueryParser {
         try {
             return Duration.parse(window.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("window: '" + window + "' is not a length such as 15m, 6h, 7d or PT6H");
+            throw new InvalidRequestException(
+                    "window: " + Quoted.of(window) + " is not a length such as 15m, 6h, 7d or PT6H");
         }
     }
 
@@ -174,10 +197,11 @@ public class QueryParser {
         try {
             time = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name + ": '" + value + "' is not " + TIME_EXAMPLE);
+            throw new InvalidRequestException(name + ": " + Quoted.of(value) + " is not " + TIME_EXAMPLE);
         }
         if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-            throw new InvalidRequestException(name + ": '" + value + "' is not between " + EARLIEST + " and " + LATEST);
+            throw new InvalidRequestException(
+                    name + ": " + Quoted.of(value) + " is not between " + EARLIEST + " and " + LATEST);
         }
         return time;
     }
@@ -208,7 +232,7 @@ public class QueryParser {
         try {
             return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("level: '" + level + "' is not one of DEBUG, INFO, WARN, ERROR");
+            throw new InvalidRequestException("level: " + Quoted.of(level) + " is not one of DEBUG, INFO, WARN, ERROR");
         }
     }
 

@@ -48,6 +48,6 @@ class MongoUnreachableTest {
         given().get("/api/data")
                 .then()
                 .statusCode(503)
-                .body("message", is("MongoDB is not reachable; try again shortly"));
+                .body("error", is("MongoDB is not reachable; try again shortly"));
     }
 }

@@ -208,8 +208,7 @@ class DataResourceTest {
         given().get("/api/data?from=yesterday")
                 .then()
                 .statusCode(400)
-                .body("status", is(400))
-                .body("message", containsString("from: 'yesterday' is not an ISO-8601 time"));
+                .body("error", containsString("from: 'yesterday' is not an ISO-8601 time"));
     }
 
     @Test
@@ -217,7 +216,7 @@ class DataResourceTest {
         given().get("/api/data?to=2026-13-01T00:00Z")
                 .then()
                 .statusCode(400)
-                .body("message", containsString("to: '2026-13-01T00:00Z'"));
+                .body("error", containsString("to: '2026-13-01T00:00Z'"));
     }
 
     @Test
@@ -227,8 +226,8 @@ class DataResourceTest {
                 .get("/api/data")
                 .then()
                 .statusCode(400)
-                .body("message", containsString("is not between 1970-01-01T00:00:00Z and 9999-12-31T00:00:00Z"));
-        given().get("/api/data?to=1969-12-31T23:59Z").then().statusCode(400).body("message", containsString("to:"));
+                .body("error", containsString("is not between 1970-01-01T00:00:00Z and 9999-12-31T00:00:00Z"));
+        given().get("/api/data?to=1969-12-31T23:59Z").then().statusCode(400).body("error", containsString("to:"));
     }
 
     @Test
@@ -237,13 +236,13 @@ class DataResourceTest {
                 .get("/api/data")
                 .then()
                 .statusCode(400)
-                .body("message", equalTo("window: 'an hour' is not a length such as 15m, 6h, 7d or PT6H"));
+                .body("error", equalTo("window: 'an hour' is not a length such as 15m, 6h, 7d or PT6H"));
     }
 
     @Test
     void rejectsAWindowShorterThanAMinuteOrLongerThanTheMaximum() {
-        given().get("/api/data?window=0m").then().statusCode(400).body("message", containsString("window: '0m'"));
-        given().get("/api/data?window=32d").then().statusCode(400).body("message", containsString("PT744H"));
+        given().get("/api/data?window=0m").then().statusCode(400).body("error", containsString("window: '0m'"));
+        given().get("/api/data?window=32d").then().statusCode(400).body("error", containsString("PT744H"));
     }
 
     @Test
@@ -251,7 +250,7 @@ class DataResourceTest {
         given().get("/api/data?from=" + TO + "&to=" + FROM)
                 .then()
                 .statusCode(400)
-                .body("message", containsString("must be before to"));
+                .body("error", containsString("must be before to"));
     }
 
     @Test
@@ -259,7 +258,7 @@ class DataResourceTest {
         given().get("/api/data?from=2026-01-01T00:00Z&to=2026-03-01T00:00Z")
                 .then()
                 .statusCode(400)
-                .body("message", containsString("longer than the maximum"));
+                .body("error", containsString("longer than the maximum"));
     }
 
     @Test
@@ -267,7 +266,7 @@ class DataResourceTest {
         given().get("/api/data?from=" + FROM + "&to=" + TO + "&window=5m")
                 .then()
                 .statusCode(400)
-                .body("message", containsString("not all three"));
+                .body("error", containsString("not all three"));
     }
 
     @Test
@@ -275,7 +274,7 @@ class DataResourceTest {
         given().get("/api/data?level=TRACE")
                 .then()
                 .statusCode(400)
-                .body("message", equalTo("level: 'TRACE' is not one of DEBUG, INFO, WARN, ERROR"));
+                .body("error", equalTo("level: 'TRACE' is not one of DEBUG, INFO, WARN, ERROR"));
     }
 
     @Test
@@ -305,13 +304,13 @@ class DataResourceTest {
             given().get("/api/events/latest?limit=" + limit)
                     .then()
                     .statusCode(400)
-                    .body("message", equalTo("limit: '" + limit + "' is not a whole number from 1 to 500"));
+                    .body("error", equalTo("limit: '" + limit + "' is not a whole number from 1 to 500"));
         }
     }
 
     @Test
     void rejectsBadWindowsOnTheLatestEventsToo() {
-        given().get("/api/events/latest?from=nope").then().statusCode(400).body("message", containsString("from:"));
+        given().get("/api/events/latest?from=nope").then().statusCode(400).body("error", containsString("from:"));
     }
 
     @Test

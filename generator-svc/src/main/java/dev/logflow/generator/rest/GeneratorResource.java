@@ -91,7 +91,7 @@ public class GeneratorResource {
         return replays.find(id)
                 .map(status -> Response.ok(status).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .entity(new ErrorResponse("no replay with id " + id))
+                        .entity(new ErrorResponse("no replay with id " + Quoted.of(id)))
                         .build());
     }
 }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Produces k8s/: the chart rendered with its defaults plus helm/k8s-values.yaml (the MongoDB Secret is created
- * by hand, so no password is committed), release "logflow" in namespace "logflow", one file per template.
+ * Produces k8s/: the chart rendered with its defaults plus helm/k8s-values.yaml (the MongoDB and generator Secrets
+ * are created by hand, so no password or token is committed), release "logflow" in namespace "logflow", one file
+ * per template.
  * Helm hooks (the `helm test` pod, the replica-set Job) are left out, as with `helm template --no-hooks`:
  * {@link HelmChart#render} renders the release manifest only. Run it with
  * {@value #REGENERATE_COMMAND}.
@@ -32,7 +33,7 @@ public final class PlainManifests {
     private static final String HEADER = """
             # Generated from the Helm chart helm/logflow: do not edit by hand.
             # Regenerate with: %s
-            # Create the namespace and the Secret logflow-mongodb first: see k8s/README.md.
+            # Create the namespace and the Secrets logflow-mongodb and logflow-generator first: see k8s/README.md.
             """;
 
     private PlainManifests() {}

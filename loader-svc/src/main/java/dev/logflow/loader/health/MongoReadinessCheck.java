@@ -4,6 +4,7 @@ import dev.logflow.loader.config.LoaderConfig;
 import dev.logflow.loader.store.LoaderCollections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,6 +16,9 @@ import org.eclipse.microprofile.health.Readiness;
 public class MongoReadinessCheck implements HealthCheck {
 
     static final String NAME = "mongodb";
+
+    /** The user information of a connection string: {@code mongodb://user:password@}. */
+    private static final Pattern USER_INFO = Pattern.compile("(mongodb(?:\\+srv)?://)[^@/\\s]*@");
 
     private final LoaderCollections collections;
     private final LoaderConfig config;
@@ -38,8 +42,16 @@ public class MongoReadinessCheck implements HealthCheck {
         } catch (RuntimeException e) {
             return HealthCheckResponse.named(NAME)
                     .down()
-                    .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .withData("error", e.getClass().getSimpleName() + ": " + withoutCredentials(e.getMessage()))
                     .build();
         }
+    }
+
+    /**
+     * The driver hides passwords in its own messages, but an error may still quote a connection string (a
+     * configuration error, another driver version): its user information is replaced before it is shown.
+     */
+    static String withoutCredentials(String message) {
+        return message == null ? "" : USER_INFO.matcher(message).replaceAll("$1***@");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 /** What the loader has done since it started, and which generated events never arrived. */
 @Path("/api/loader")
@@ -31,7 +32,8 @@ public class LoaderResource {
     @GET
     @Path("/status")
     @Produces(MediaType.APPLICATION_JSON)
-    public LoaderStatus status() {
+    public LoaderStatus status(UriInfo uri) {
+        requireNoParameters(uri);
         return metrics.snapshot(config.id(), config.directory(), loop.running());
     }
 
@@ -42,7 +44,16 @@ public class LoaderResource {
     @GET
     @Path("/gaps")
     @Produces(MediaType.APPLICATION_JSON)
-    public GapReport gaps() {
+    public GapReport gaps(UriInfo uri) {
+        requireNoParameters(uri);
         return gaps.report();
+    }
+
+    /** Neither endpoint takes a parameter: one sent anyway is a mistake the caller should hear about. */
+    private static void requireNoParameters(UriInfo uri) {
+        uri.getQueryParameters().keySet().stream().findFirst().ifPresent(name -> {
+            throw new InvalidRequestException(
+                    "unknown parameter " + Quoted.of(name) + "; this endpoint takes no parameters");
+        });
     }
 }

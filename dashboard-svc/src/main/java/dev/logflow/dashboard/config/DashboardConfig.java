@@ -13,7 +13,10 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "logflow.dashboard")
 public interface DashboardConfig {
 
-    /** MongoDB database that holds {@code rollups_minute} and {@code events}. Default {@code logflow}. */
+    /**
+     * MongoDB database that holds {@code rollups_minute}, {@code events}, {@code source_stats} and
+     * {@code dead_letters}. Default {@code logflow}.
+     */
     @WithDefault("logflow")
     String database();
 

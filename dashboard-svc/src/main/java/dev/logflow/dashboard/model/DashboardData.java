@@ -7,7 +7,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The answer of {@code GET /api/data}: events per bucket over the window, the split by status and the totals.
+ * The answer of {@code GET /api/data}: events per bucket over the window, the split by status and the totals, and
+ * the pipeline's losses.
  *
  * @param window the window actually used, after alignment to whole buckets
  * @param filters the filters applied ({@code null} fields mean all)
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param statuses events per exact HTTP status, most frequent first
  * @param classes events per status class: {@code 2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx} always, others when seen
  * @param totals figures for the stat cards
+ * @param losses what the pipeline lost since it started, whatever the window and filters
  */
 @RegisterForReflection(
         targets = {
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             DashboardData.Filters.class,
             DashboardData.Point.class,
             DashboardData.StatusCount.class,
-            DashboardData.Totals.class
+            DashboardData.Totals.class,
+            DashboardData.Losses.class
         })
 @Schema(description = "Events per bucket, split by status and totals over one window")
 public record DashboardData(
@@ -32,7 +35,13 @@ public record DashboardData(
         List<Point> series,
         List<StatusCount> statuses,
         Map<String, Long> classes,
-        Totals totals) {
+        Totals totals,
+        Losses losses) {
+
+    /** @return these figures with the pipeline's losses as they are now */
+    public DashboardData withLosses(Losses current) {
+        return new DashboardData(window, filters, series, statuses, classes, totals, current);
+    }
 
     /**
      * @param from start of the first bucket (UTC)
@@ -67,4 +76,15 @@ public record DashboardData(
      * @param newestEvent time of the newest stored event in the window, or {@code null} when there is none
      */
     public record Totals(long events, double eventsPerSecond, double errorShare, Instant newestEvent) {}
+
+    /**
+     * Pipeline-wide: read from {@code source_stats} and {@code dead_letters}, not limited by window or filters.
+     *
+     * @param missingEvents generated events that never reached {@code events}: {@code maxSeq - count} summed over
+     *     every source (events still in flight show until they are stored)
+     * @param deadLetters lines the loader could not store
+     * @param sources generator sources the loader has seen
+     */
+    @Schema(description = "What the pipeline lost since it started; not limited by the window, service or level")
+    public record Losses(long missingEvents, long deadLetters, long sources) {}
 }

@@ -6,7 +6,7 @@ import dev.logflow.dashboard.config.DashboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 
-/** The two collections of docs/data-model.md that the dashboard reads, in the configured database. */
+/** The collections of docs/data-model.md that the dashboard reads, in the configured database. */
 @ApplicationScoped
 public class Collections {
 
@@ -15,6 +15,12 @@ public class Collections {
 
     /** One document per stored log event. */
     public static final String EVENTS = "events";
+
+    /** Per generator source: events stored and the highest seq stored, written by loader-svc. */
+    public static final String SOURCE_STATS = "source_stats";
+
+    /** Lines loader-svc could not store, one document each. */
+    public static final String DEAD_LETTERS = "dead_letters";
 
     private final MongoClient client;
     private final DashboardConfig config;
@@ -32,6 +38,16 @@ public class Collections {
     /** @return {@code events} */
     public MongoCollection<Document> events() {
         return collection(EVENTS);
+    }
+
+    /** @return {@code source_stats} */
+    public MongoCollection<Document> sourceStats() {
+        return collection(SOURCE_STATS);
+    }
+
+    /** @return {@code dead_letters} */
+    public MongoCollection<Document> deadLetters() {
+        return collection(DEAD_LETTERS);
     }
 
     private MongoCollection<Document> collection(String name) {

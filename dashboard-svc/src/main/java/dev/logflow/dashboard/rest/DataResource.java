@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** {@code GET /api/data}: the figures of the charts and stat cards, served from the per-minute rollups. */
+/**
+ * {@code GET /api/data}: the figures of the charts and stat cards, served from the per-minute rollups, and the
+ * pipeline's losses.
+ */
 @Path("/api/data")
 public class DataResource {
 
@@ -35,14 +38,17 @@ public class DataResource {
     /**
      * Parameters arrive as text so that a malformed one gets a 400 naming it, not the 404 JAX-RS gives by default.
      *
-     * @return events per minute (zero-filled), split by status and class, and totals over the window
+     * @return events per minute (zero-filled), split by status and class, and totals over the window; losses of the
+     *     whole pipeline
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Events per minute, split by status, and totals over a time window",
             description = "Minutes without events are present with a count of zero. Windows longer than"
-                    + " logflow.dashboard.max-points minutes are bucketed (window.bucketMinutes says by how much).")
+                    + " logflow.dashboard.max-points minutes are bucketed (window.bucketMinutes says by how much)."
+                    + " The losses block is pipeline-wide: missing events and dead letters since the start, the same"
+                    + " whatever the window, service and level.")
     @APIResponse(responseCode = "200", description = "The figures of the window")
     @APIResponse(responseCode = "400", description = "A parameter is malformed or unknown; the error names it")
     public DashboardData data(

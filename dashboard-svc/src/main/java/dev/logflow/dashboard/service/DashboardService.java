@@ -8,6 +8,7 @@ import dev.logflow.dashboard.model.DataQuery;
 import dev.logflow.dashboard.model.LatestEvent;
 import dev.logflow.dashboard.model.RollupTotals;
 import dev.logflow.dashboard.repository.EventRepository;
+import dev.logflow.dashboard.repository.LossRepository;
 import dev.logflow.dashboard.repository.RollupRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,12 +23,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds the dashboard's figures from the rollups: zero-filled series, status split and totals.
+ * Builds the dashboard's figures from the rollups: zero-filled series, status split and totals; and adds the
+ * pipeline's losses, which are the same for every window and filter.
  *
  * <p>Answers are reused: as they are for {@code cache-ttl}, then, up to {@code cache-max-age}, served at once while a
  * fresh one is computed in the background. Concurrent requests for the same answer share one database round trip. So
  * a page refresh is answered from memory however slow the database is, and the database sees at most one query per
- * window and filter every {@code cache-ttl}.
+ * window and filter every {@code cache-ttl}. The losses are reused the same way, once for all windows.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -37,32 +39,48 @@ public class DashboardService {
     private static final List<String> MAIN_CLASSES = List.of("2xx", "3xx", "4xx", "5xx");
     private static final int HUNDRED = 100;
     private static final String ALL_SERVICES = "";
+    private static final String PIPELINE = "";
 
     private final RollupRepository rollups;
     private final EventRepository events;
+    private final LossRepository losses;
     private final DashboardConfig config;
     private final Clock clock;
     private final QueryParser parser;
     private final LoadingCache<DataQuery, DashboardData> answers;
     private final LoadingCache<String, List<String>> services;
+    private final LoadingCache<String, DashboardData.Losses> pipelineLosses;
 
     DashboardService(
-            RollupRepository rollups, EventRepository events, QueryParser parser, DashboardConfig config, Clock clock) {
+            RollupRepository rollups,
+            EventRepository events,
+            LossRepository losses,
+            QueryParser parser,
+            DashboardConfig config,
+            Clock clock) {
         this.rollups = rollups;
         this.events = events;
+        this.losses = losses;
         this.parser = parser;
         this.config = config;
         this.clock = clock;
         this.answers = newCache(config, this::computeFor);
         this.services = newCache(config, key -> rollups.services());
+        this.pipelineLosses = newCache(config, key -> losses.losses());
     }
 
     /**
      * @param query a validated query
-     * @return the figures of that window
+     * @return the figures of that window, and the pipeline's losses
      */
     public DashboardData data(DataQuery query) {
-        return reuse() ? answers.get(query.answerKey()) : compute(query);
+        DashboardData window = reuse() ? answers.get(query.answerKey()) : compute(query);
+        return window.withLosses(losses());
+    }
+
+    /** @return what the pipeline lost, whatever the window */
+    public DashboardData.Losses losses() {
+        return reuse() ? pipelineLosses.get(PIPELINE) : losses.losses();
     }
 
     /**
@@ -84,6 +102,7 @@ public class DashboardService {
         return compute(key.sliding() == null ? key : parser.slide(key, clock.instant()));
     }
 
+    /** The window's own figures; {@link #data} adds the losses, which are not the window's. */
     private DashboardData compute(DataQuery query) {
         Instant lastMinute = lastCompleteMinute(query);
         RollupTotals totals = rollups.totals(query, lastMinute);
@@ -95,7 +114,8 @@ public class DashboardService {
                 totals.lastMinute() / SECONDS_PER_MINUTE,
                 all == 0 ? 0 : (double) classes.get("5xx") / all,
                 events.newest(query).orElse(null));
-        return new DashboardData(window(query), filters(query), series(query, totals), statuses, classes, figures);
+        return new DashboardData(
+                window(query), filters(query), series(query, totals), statuses, classes, figures, null);
     }
 
     /** The newest minute of the window that has ended; the current minute is still filling. */

@@ -203,6 +203,59 @@ class DataResourceTest {
         assertEquals(225, json.getInt("totals.events"));
     }
 
+    /** gen-a1 lost two events in the middle, gen-b2 its first three (seqs 1 to 3), gen-c3 nothing. */
+    private void writeLosses() {
+        fixtures.sourceStats("gen-a1", 8, 1, 10);
+        fixtures.sourceStats("gen-b2", 5, 4, 8);
+        fixtures.sourceStats("gen-c3", 100, 1, 100);
+        fixtures.deadLetter("events-1733300000000-1", 0, "not JSON and not an Apache line", "garbage");
+        fixtures.deadLetter("events-1733300000000-1", 812, "timestamp out of range", "{\"ts\":\"10000-01-01\"}");
+    }
+
+    @Test
+    void countsMissingEventsFromSeqOneAndDeadLettersOfEverySource() {
+        writeLosses();
+
+        JsonPath json = data("from=" + FROM + "&to=" + TO);
+
+        assertEquals(5, json.getLong("losses.missingEvents"));
+        assertEquals(2, json.getLong("losses.deadLetters"));
+        assertEquals(3, json.getLong("losses.sources"));
+    }
+
+    @Test
+    void showsTheSameLossesWhateverTheWindowAndFilters() {
+        writeLosses();
+
+        for (String query : List.of("", "window=7d", "from=" + FROM + "&to=" + TO + "&service=nobody&level=DEBUG")) {
+            JsonPath json = data(query);
+            assertEquals(5, json.getLong("losses.missingEvents"), query);
+            assertEquals(2, json.getLong("losses.deadLetters"), query);
+        }
+    }
+
+    @Test
+    void reportsNoLossesBeforeTheLoaderHasCountedAnything() {
+        JsonPath json = data("from=" + FROM + "&to=" + TO);
+
+        assertEquals(0, json.getLong("losses.missingEvents"));
+        assertEquals(0, json.getLong("losses.deadLetters"));
+        assertEquals(0, json.getLong("losses.sources"));
+    }
+
+    @Test
+    void showsNewLossesOnTheNextRequestWhenReuseIsOff() {
+        writeLosses();
+        assertEquals(5, data("").getLong("losses.missingEvents"));
+
+        fixtures.sourceStats("gen-b2", 8, 1, 8);
+        fixtures.deadLetter("events-1733300000000-2", 0, "line longer than the read buffer", "x");
+
+        JsonPath json = data("");
+        assertEquals(2, json.getLong("losses.missingEvents"));
+        assertEquals(3, json.getLong("losses.deadLetters"));
+    }
+
     @Test
     void rejectsAMalformedFromNamingIt() {
         given().get("/api/data?from=yesterday")

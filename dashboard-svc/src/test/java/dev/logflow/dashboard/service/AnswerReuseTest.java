@@ -51,6 +51,16 @@ class AnswerReuseTest {
                 .path("totals.events");
     }
 
+    private static long missing(String query) {
+        return given().urlEncodingEnabled(false)
+                .get("/api/data?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("losses.missingEvents");
+    }
+
     @Test
     void reusesAnAnswerThenServesItStaleWhileComputingAFreshOne() throws InterruptedException {
         Fixtures fixtures = new Fixtures(client);
@@ -65,6 +75,19 @@ class AnswerReuseTest {
         assertEquals(5, events(window), "served stale while the fresh answer is computed");
 
         await().atMost(FRESH_ANSWER_WAIT).until(() -> events(window) == 8);
+    }
+
+    @Test
+    void showsNewLossesOnceTheReusedOnesAreOld() {
+        Fixtures fixtures = new Fixtures(client);
+        fixtures.clear();
+        fixtures.sourceStats("gen-a1", 8, 1, 10);
+        await().atMost(FRESH_ANSWER_WAIT).until(() -> missing("window=60m") == 2);
+
+        fixtures.sourceStats("gen-a1", 10, 1, 13);
+
+        await().atMost(FRESH_ANSWER_WAIT).until(() -> missing("window=60m") == 3);
+        assertEquals(3, missing("window=5m"), "another window shows the same fresh losses");
     }
 
     @Test

@@ -1,5 +1,6 @@
 /*
- * logflow dashboard: fills the page from /api/data and /api/events/latest and refreshes it in place.
+ * logflow dashboard: fills the page from /api/data and /api/events/latest and refreshes it in place. The loss cards
+ * show /api/data's pipeline-wide "losses" block, the same whatever window and filters are chosen.
  *
  * Every value that comes from a log line is attacker-controlled, so this script writes text only through
  * textContent and never builds HTML from data. The charts are created once and then updated in place.
@@ -27,6 +28,10 @@
         '2xx': 'bg-status-2xx', '3xx': 'bg-status-3xx', '4xx': 'bg-status-4xx', '5xx': 'bg-status-5xx',
         other: 'bg-status-other'
     };
+    // A loss stays marked while it is there: amber for missing events (some may still be on their way), red for dead
+    // letters (refused for good). Whole class names, so that Tailwind finds them in this file.
+    var LOSS_MARKS = { missing: ['border-amber-600', 'bg-amber-50'], 'dead-letters': ['border-red-700', 'bg-red-50'] };
+    var NO_LOSS_MARK = 'border-slate-300';
     var MAX_LATEST_ROWS = 20;
     var MAX_SERIES_ROWS = 500;
 
@@ -225,6 +230,32 @@
         });
     }
 
+    function plural(count, one, many) {
+        return numberFormat.format(count) + ' ' + (count === 1 ? one : many);
+    }
+
+    function markLoss(name, count) {
+        var card = document.getElementById('loss-' + name);
+        var lost = count > 0;
+        LOSS_MARKS[name].forEach(function (className) { card.classList.toggle(className, lost); });
+        card.classList.toggle(NO_LOSS_MARK, !lost);
+    }
+
+    function updateLosses(losses) {
+        var sources = plural(losses.sources, 'generator source', 'generator sources');
+        setText('stat-missing', numberFormat.format(losses.missingEvents));
+        setText('hint-missing', losses.missingEvents > 0
+            ? 'Gaps in the sequence numbers of ' + sources + ': events that never reached the database.'
+                + ' Events still on their way count until they are stored.'
+            : 'No gap in the sequence numbers of ' + sources + '.');
+        setText('stat-dead-letters', numberFormat.format(losses.deadLetters));
+        setText('hint-dead-letters', losses.deadLetters > 0
+            ? 'Lines the loader could not store; the reason for each is in the dead_letters collection.'
+            : 'No line was refused by the loader.');
+        markLoss('missing', losses.missingEvents);
+        markLoss('dead-letters', losses.deadLetters);
+    }
+
     function cell(text, className) {
         var td = document.createElement('td');
         td.textContent = text === null || text === undefined ? '' : String(text);
@@ -312,6 +343,7 @@
                 updateLine(answers[0]);
                 updateStatus(answers[0]);
                 updateCards(answers[0]);
+                updateLosses(answers[0].losses);
                 updateFigureTables(answers[0]);
                 updateLatest(answers[1]);
                 hook.lastError = null;

@@ -31,6 +31,12 @@ class DashboardPageBrowserTest {
     private static final String SCRIPT_PAYLOAD = "<script>window.__pwned = 'script'</script>";
     private static final String IMG_PAYLOAD = "<img src=x onerror=\"window.__pwned = 'img'\">";
 
+    /** Background and left edge of a loss card: white and slate with no loss, amber-50/600 or red-50/700 with one. */
+    private static final List<String> UNMARKED = List.of("rgb(255, 255, 255)", "rgb(203, 213, 225)");
+
+    private static final List<String> AMBER = List.of("rgb(255, 251, 235)", "rgb(217, 119, 6)");
+    private static final List<String> RED = List.of("rgb(254, 242, 242)", "rgb(185, 28, 28)");
+
     private static final Logger LOG = Logger.getLogger(DashboardPageBrowserTest.class);
     /** The first few hundred refreshes grow the heap by compiled code and caches (measured: about 1 MB), then flat. */
     private static final int REFRESHES_TO_SETTLE = 600;
@@ -228,8 +234,64 @@ class DashboardPageBrowserTest {
         assertFalse(recorded.requests.stream().anyMatch(url -> url.endsWith("/x")), "the img payload loaded");
     }
 
+    /** What a sighted user sees of a card: its background and the colour of its left edge. */
+    private static List<String> colours(Page page, String card) {
+        return List.of(
+                page.evalOnSelector(card, "el => getComputedStyle(el).backgroundColor")
+                        .toString(),
+                page.evalOnSelector(card, "el => getComputedStyle(el).borderLeftColor")
+                        .toString());
+    }
+
+    @Test
+    void showsLossesAsMarkedCardsAndFollowsThemOnRefresh() {
+        fixtures.sourceStats("gen-a1", 8, 1, 10);
+        fixtures.sourceStats("gen-b2", 5, 4, 8);
+        Browser.RecordedPage recorded = open(Browser.DESKTOP, WINDOW);
+        Page page = recorded.page;
+
+        assertEquals("5", page.textContent("#stat-missing"));
+        assertTrue(page.textContent("#hint-missing").contains("never reached the database"));
+        assertTrue(page.textContent("#hint-missing").contains("2 generator sources"));
+        assertEquals(AMBER, colours(page, "#loss-missing"));
+        assertEquals("0", page.textContent("#stat-dead-letters"));
+        assertEquals("No line was refused by the loader.", page.textContent("#hint-dead-letters"));
+        assertEquals(UNMARKED, colours(page, "#loss-dead-letters"));
+
+        fixtures.sourceStats("gen-b2", 8, 1, 8);
+        fixtures.deadLetter("events-1733300000000-1", 0, "not JSON and not an Apache line", "garbage");
+        fixtures.deadLetter("events-1733300000000-1", 8, "not JSON and not an Apache line", "more garbage");
+        page.waitForFunction("() => document.getElementById('stat-dead-letters').textContent === '2'");
+
+        assertEquals("2", page.textContent("#stat-missing"));
+        assertEquals(AMBER, colours(page, "#loss-missing"));
+        assertTrue(page.textContent("#hint-dead-letters").contains("could not store"));
+        assertEquals(RED, colours(page, "#loss-dead-letters"));
+
+        fixtures.sourceStats("gen-a1", 10, 1, 10);
+        page.waitForFunction("() => document.getElementById('stat-missing').textContent === '0'");
+
+        assertEquals("No gap in the sequence numbers of 2 generator sources.", page.textContent("#hint-missing"));
+        assertEquals(UNMARKED, colours(page, "#loss-missing"));
+        assertEquals(RED, colours(page, "#loss-dead-letters"));
+    }
+
+    @Test
+    void keepsShowingTheWholePipelinesLossesWhenAFilterIsChosen() {
+        fixtures.sourceStats("gen-a1", 8, 1, 10);
+        Page page = open(Browser.DESKTOP, WINDOW).page;
+
+        page.selectOption("#service", "search");
+        page.waitForFunction("() => window.logflowDashboard.lineData().data.join() === '5,0,4,0,1'");
+
+        assertEquals("2", page.textContent("#stat-missing"));
+        assertTrue(page.textContent("#loss-scope").contains("whatever the window and filters"));
+    }
+
     @Test
     void looksRightOnAPhoneAndADesktop() {
+        fixtures.sourceStats("gen-a1", 8, 1, 10);
+        fixtures.deadLetter("events-1733300000000-1", 0, "not JSON and not an Apache line", "garbage");
         Browser.RecordedPage phone = open(Browser.PHONE, WINDOW);
         phone.screenshot("dashboard-390x844");
         assertTrue(
@@ -237,6 +299,7 @@ class DashboardPageBrowserTest {
                         .evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
                         .equals(true),
                 "the phone page scrolls sideways");
+        assertTrue(phone.page.isVisible("#loss-missing") && phone.page.isVisible("#loss-dead-letters"));
         closePageCheckingItStayedLocal();
 
         Browser.RecordedPage desktop = open(Browser.DESKTOP, WINDOW);

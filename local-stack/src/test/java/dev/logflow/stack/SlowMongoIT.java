@@ -32,7 +32,7 @@ class SlowMongoIT {
      * stored 3 batches in the slow phase.
      */
     private static final long SLOW_BYTES_PER_SECOND = 64 * 1024;
-    /** How long the loader is still watched while MongoDB is slow, after the generator delivered everything to Flume. */
+    /** How long the loader is still watched while MongoDB is slow, once the generator delivered everything to Flume. */
     private static final Duration SLOW_PHASE = Duration.ofSeconds(10);
 
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);

@@ -12,7 +12,8 @@ class MongoReadinessCheckTest {
                 + " mongodb+srv://other:pw%40x@cluster.example.net/logflow";
 
         assertEquals(
-                "cannot reach mongodb://***@db:27017/?authSource=admin nor mongodb+srv://***@cluster.example.net/logflow",
+                "cannot reach mongodb://***@db:27017/?authSource=admin nor"
+                        + " mongodb+srv://***@cluster.example.net/logflow",
                 MongoReadinessCheck.withoutCredentials(message));
     }
 

@@ -2,6 +2,7 @@ package dev.logflow.generator.rest;
 
 import dev.logflow.generator.model.ErrorResponse;
 import dev.logflow.generator.model.GeneratorStatus;
+import dev.logflow.generator.model.Quoted;
 import dev.logflow.generator.model.RateRequest;
 import dev.logflow.generator.model.ReplayRequest;
 import dev.logflow.generator.model.ReplayStatus;

@@ -1,5 +1,6 @@
 package dev.logflow.generator.service;
 
+import dev.logflow.generator.model.Quoted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -75,7 +76,7 @@ public final class ReplayFiles {
 
     private ForbiddenRequestException outside(Path path) {
         return new ForbiddenRequestException(
-                "file " + path + " is outside the directories allowed by " + ALLOWED_DIRS_KEY);
+                "file " + Quoted.of(path.toString()) + " is outside the directories allowed by " + ALLOWED_DIRS_KEY);
     }
 
     private static Path absolute(String file) {
@@ -85,7 +86,7 @@ public final class ReplayFiles {
         try {
             return Path.of(file).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new InvalidRequestException("\"file\" is not a valid path: " + e.getMessage());
+            throw new InvalidRequestException("\"file\" " + Quoted.of(file) + " is not a valid path: " + e.getReason());
         }
     }
 
@@ -93,18 +94,18 @@ public final class ReplayFiles {
         try {
             return path.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new InvalidRequestException("file " + path + " does not exist");
+            throw new InvalidRequestException("file " + Quoted.of(path.toString()) + " does not exist");
         } catch (IOException e) {
-            throw new InvalidRequestException("file " + path + " is not readable");
+            throw new InvalidRequestException("file " + Quoted.of(path.toString()) + " is not readable");
         }
     }
 
     private static Path readable(Path real, Path asGiven) {
         if (!Files.isRegularFile(real)) {
-            throw new InvalidRequestException("file " + asGiven + " is not a regular file");
+            throw new InvalidRequestException("file " + Quoted.of(asGiven.toString()) + " is not a regular file");
         }
         if (!Files.isReadable(real)) {
-            throw new InvalidRequestException("file " + asGiven + " is not readable");
+            throw new InvalidRequestException("file " + Quoted.of(asGiven.toString()) + " is not readable");
         }
         return real;
     }

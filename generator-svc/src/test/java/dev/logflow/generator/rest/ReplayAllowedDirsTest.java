@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +75,17 @@ class ReplayAllowedDirsTest {
     @Test
     void refusesAMissingFileOutsideWithoutSayingItIsMissing() {
         forbidden(OUTSIDE.resolve("absent.log").toString());
+    }
+
+    @Test
+    void repeatsALongPathOnlyShortened() {
+        String longPath = OUTSIDE.resolve("x".repeat(60_000) + ".log").toString();
+
+        replay(longPath)
+                .statusCode(403)
+                .body("error", containsString(SETTING))
+                .body("error.length()", lessThan(400))
+                .body("error", containsString("..."));
     }
 
     @Test

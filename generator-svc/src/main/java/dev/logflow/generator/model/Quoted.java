@@ -1,4 +1,4 @@
-package dev.logflow.generator.rest;
+package dev.logflow.generator.model;
 
 /**
  * Repeats what a caller sent inside an error message, so the message can say what was wrong, without letting the

@@ -3,8 +3,10 @@ package dev.logflow.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,9 +72,20 @@ public final class LocalStack implements Callable<Integer> {
                         .map(file -> file.toAbsolutePath().getParent())
                         .toList());
         Pipeline pipeline = new Pipeline(layout, options);
+        Map<String, Integer> busy = pipeline.portsInUse();
+        if (!busy.isEmpty()) {
+            LOG.errorf(
+                    "Cannot start: these ports are in use already, by another program or a logflow run that is still"
+                            + " going (%s): stop it first",
+                    busy);
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pipeline, stopped), "logflow-local-stop"));
+        AtomicReference<Supervisor> supervisor = new AtomicReference<>();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stop(supervisor.get(), pipeline, stopped), "logflow-local-stop"));
         pipeline.startAll();
+        supervisor.set(Supervisor.watch(pipeline));
         replayFiles(pipeline);
         printWelcome(pipeline);
         stopped.await();
@@ -105,7 +118,8 @@ public final class LocalStack implements Callable<Integer> {
                         + "%n  Loader status    %s/api/loader/status%n  Flume netcat     127.0.0.1:%d"
                         + "%n  Generator token  %s   (header Authorization: Bearer ..., for start/stop/rate/replay)"
                         + "%n  MongoDB          %s/logflow   (Compass, or mongosh 1.x)"
-                        + "%n  Data and logs    %s%n%nPress Ctrl-C to stop everything.%n",
+                        + "%n  Data and logs    %s%n%nA part that exits is started again, and said here."
+                        + " Press Ctrl-C to stop everything.%n",
                 pipeline.dashboardUrl(),
                 pipeline.generatorUrl(),
                 pipeline.loaderUrl(),
@@ -116,8 +130,11 @@ public final class LocalStack implements Callable<Integer> {
         LOG.info(text);
     }
 
-    private static void stop(Pipeline pipeline, CountDownLatch stopped) {
+    private static void stop(Supervisor supervisor, Pipeline pipeline, CountDownLatch stopped) {
         LOG.info("Stopping logflow");
+        if (supervisor != null) {
+            supervisor.close();
+        }
         pipeline.close();
         stopped.countDown();
     }

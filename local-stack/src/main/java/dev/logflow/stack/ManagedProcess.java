@@ -73,6 +73,16 @@ public final class ManagedProcess {
         return process.isAlive();
     }
 
+    /** The exit code once the process has exited. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** When the process was started. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     public Path logFile() {
         return logFile;
     }

@@ -40,6 +40,7 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final String generatorToken = randomToken();
+    private boolean closed;
 
     public Pipeline(ProjectLayout layout, PipelineOptions options) {
         this.layout = layout;
@@ -158,7 +159,10 @@ public final class Pipeline implements AutoCloseable {
         startupTimes.put(module, service.awaitHttpOk(serviceUrl(port) + healthPath, START_TIMEOUT));
     }
 
-    private ManagedProcess launch(String name, List<String> command, Map<String, String> env) {
+    private synchronized ManagedProcess launch(String name, List<String> command, Map<String, String> env) {
+        if (closed) {
+            throw new IllegalStateException("The pipeline is stopping; " + name + " is not started");
+        }
         ManagedProcess previous = processes.get(name);
         if (previous != null && previous.isAlive()) {
             throw new IllegalStateException(name + " is already running");
@@ -192,8 +196,42 @@ public final class Pipeline implements AutoCloseable {
         return process;
     }
 
-    public Map<String, ManagedProcess> processes() {
-        return processes;
+    /** Every part started so far by name, each with its latest process, in start order. */
+    public synchronized Map<String, ManagedProcess> processes() {
+        return new LinkedHashMap<>(processes);
+    }
+
+    /**
+     * Starts a part again, with the settings of its first start, and waits until it is ready: for a part that exited.
+     *
+     * @param name a name of {@link #processes()}, e.g. {@code loader-svc}
+     */
+    public void restart(String name) {
+        switch (name) {
+            case "mongodb" -> startMongo();
+            case "flume" -> startFlume();
+            case "loader-svc" -> startLoader();
+            case "dashboard-svc" -> startDashboard();
+            case "generator-svc" -> startGenerator();
+            default -> throw new IllegalArgumentException("No part is called " + name);
+        }
+    }
+
+    /** The parts whose fixed port something else already listens on, by name; empty with free ports. */
+    public Map<String, Integer> portsInUse() {
+        Map<String, Integer> busy = new LinkedHashMap<>();
+        Map.of(
+                        "mongodb", ports.mongo(),
+                        "flume", ports.flume(),
+                        "loader-svc", ports.loader(),
+                        "dashboard-svc", ports.dashboard(),
+                        "generator-svc", ports.generator())
+                .forEach((name, port) -> {
+                    if (ManagedProcess.portOpen(port)) {
+                        busy.put(name, port);
+                    }
+                });
+        return busy;
     }
 
     /** Time from launch to ready of the last start of each part. */
@@ -255,7 +293,11 @@ public final class Pipeline implements AutoCloseable {
     /** Stops every part, newest first, so producers stop before the stores they feed. */
     @Override
     public void close() {
-        List<ManagedProcess> running = new ArrayList<>(processes.values());
+        List<ManagedProcess> running;
+        synchronized (this) {
+            closed = true;
+            running = new ArrayList<>(processes.values());
+        }
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).stop();
         }

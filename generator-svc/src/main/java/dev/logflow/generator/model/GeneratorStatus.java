@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param state RUNNING, STOPPED or COMPLETED
  * @param source generator instance id
+ * @param lastSeq highest seq of {@code source} generated so far, over every run: the loader's {@code maxSeq} for the
+ *     source must reach it once everything is delivered, so a loss after the last stored event shows here
  * @param targetRate target events per second; 0 or less means as fast as possible
  * @param achievedRate events per second generated over the whole run
  * @param recentRate events per second generated over the last few seconds
@@ -30,6 +32,7 @@ import java.util.List;
 public record GeneratorStatus(
         RunState state,
         String source,
+        long lastSeq,
         double targetRate,
         double achievedRate,
         double recentRate,

@@ -133,6 +133,7 @@ public class GeneratorService {
             return new GeneratorStatus(
                     RunState.STOPPED,
                     source,
+                    sequence.get(),
                     targetRate,
                     0,
                     0,
@@ -155,6 +156,7 @@ public class GeneratorService {
         return new GeneratorStatus(
                 run.state(),
                 source,
+                sequence.get(),
                 run.state() == RunState.RUNNING ? run.rate() : targetRate,
                 rounded(run.achievedRate()),
                 rounded(run.recentRate()),

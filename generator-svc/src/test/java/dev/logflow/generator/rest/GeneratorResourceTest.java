@@ -35,6 +35,7 @@ class GeneratorResourceTest {
     private static final List<String> STATUS_FIELDS = List.of(
             "state",
             "source",
+            "lastSeq",
             "targetRate",
             "achievedRate",
             "recentRate",
@@ -73,6 +74,7 @@ class GeneratorResourceTest {
 
     @Test
     void runsToItsTotalAndReportsEveryLineAcknowledged() {
+        long seqBefore = status().getLong("lastSeq");
         given().contentType(ContentType.JSON)
                 .body("{\"rate\": 0, \"total\": 500}")
                 .post(API + "/start")
@@ -85,6 +87,7 @@ class GeneratorResourceTest {
         assertEquals("COMPLETED", status.getString("state"));
         assertEquals(500, status.getLong("generated"));
         assertEquals(500, status.getLong("sent"));
+        assertEquals(seqBefore + 500, status.getLong("lastSeq"), "the source's sequence goes on across runs");
     }
 
     @Test

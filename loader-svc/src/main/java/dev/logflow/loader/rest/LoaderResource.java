@@ -38,8 +38,8 @@ public class LoaderResource {
     }
 
     /**
-     * Per generator source: events stored, lowest and highest seq, and how many seqs in between never arrived (events
-     * still in flight count until they are stored). Read from MongoDB on every call.
+     * Per generator source: events stored, lowest and highest seq, and how many seqs from 1 to the highest never
+     * arrived (events still in flight count until they are stored). Read from MongoDB on every call.
      */
     @GET
     @Path("/gaps")

@@ -27,8 +27,8 @@ public class GapMonitor {
         this.missing = new CachedReading(
                 "source_stats", store::totalMissing, config.gapsCacheTtl().toNanos(), System::nanoTime);
         Gauge.builder("logflow.loader.missing.events", missing, CachedReading::get)
-                .description("generated events never stored: per source, the seqs between its lowest and highest"
-                        + " stored that are not stored")
+                .description("generated events never stored: per source, the seqs from 1 to its highest stored"
+                        + " that are not stored")
                 .register(registry);
     }
 

@@ -72,11 +72,12 @@ final class BatchWriter implements Runnable {
                 "Writing batch " + seq + " of " + batch.file(),
                 // A batch without writes takes no seq of its own: its retry has no stored delta to re-apply.
                 attempt -> committer.commit(loaderId, batch, seq, attempt > 0 && batch.hasWrites()));
-        committed.commit(batch.file(), batch.end(), batch.lastOfFile());
         metrics.inserted.addAndGet(result.inserted());
         metrics.duplicates.addAndGet(result.duplicates());
         metrics.deadLetters.addAndGet(result.deadLetters());
         metrics.batchCommitted(batch.lines());
+        // Counters before the offset, which the lag is measured from: a status that shows no lag shows every count.
+        committed.commit(batch.file(), batch.end(), batch.lastOfFile());
         LOG.debugf(
                 "Batch %d: %s [%d, %d) %d inserted, %d duplicates, %d dead letters%s",
                 seq,

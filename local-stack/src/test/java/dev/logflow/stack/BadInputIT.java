@@ -297,7 +297,6 @@ class BadInputIT {
         assertThat(unaccounted())
                 .as("lines neither stored, refused, skipped nor dead-lettered")
                 .isZero();
-        recordOutcome();
     }
 
     /** Lines of the file the pipeline lost without a word: read but neither stored nor accounted for otherwise. */
@@ -309,24 +308,5 @@ class BadInputIT {
                 - stored.deadLetters()
                 - loader.path("duplicates").asLong()
                 - loader.path("emptyLines").asLong();
-    }
-
-    private static void recordOutcome() {
-        FaultOutcomes.record(new FaultOutcomes.Outcome(
-                "bad input through replay",
-                options.flumeChannel(),
-                linesInFile(),
-                stored.events(),
-                queries.eventsStoredMoreThanOnce(),
-                loader.path("duplicates").asLong(),
-                unaccounted(),
-                driver.missingEvents(),
-                stored.rollupTotal(),
-                "sent = lines of the file, missing = lines neither stored nor accounted for; "
-                        + REJECTED_LINES.size() + " lines refused by the generator (lines " + REJECTED_LINES + "), "
-                        + stored.deadLetters() + " dead letters with their reason, "
-                        + replay.path("skippedEmpty").asLong() + " empty lines skipped by the generator, "
-                        + loader.path("emptyLines").asLong() + " blank by the loader; "
-                        + "the rest stored, with warnings where fields were missing"));
     }
 }

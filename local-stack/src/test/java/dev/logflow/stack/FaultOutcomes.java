@@ -48,7 +48,10 @@ final class FaultOutcomes {
 
     /** Writes (or replaces) the outcome of one fault. */
     static void record(Outcome outcome) {
-        String name = outcome.fault().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".json";
+        String name = (outcome.fault() + " " + outcome.channel())
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                + ".json";
         try {
             Files.createDirectories(DIRECTORY);
             JSON.writerWithDefaultPrettyPrinter()

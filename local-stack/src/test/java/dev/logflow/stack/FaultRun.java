@@ -245,7 +245,8 @@ final class FaultRun implements AutoCloseable {
 
         /** What the generator went through: lines resent and connect attempts that failed. */
         String generatorNote() {
-            return "generator resent " + count(generator.path("resent").asLong()) + " lines, "
+            return "generator resent " + count(generator.path("resent").asLong())
+                    + " lines Flume had not answered when it failed, "
                     + count(generator.path("connectErrors").asLong()) + " connect attempts failed";
         }
     }

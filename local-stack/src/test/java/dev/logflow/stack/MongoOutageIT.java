@@ -92,6 +92,9 @@ class MongoOutageIT {
         LOG.infof("%s: %s", FAULT, note);
 
         check.assertEveryEventExactlyOnce();
+        assertThat(loader.path("retries").asLong())
+                .as("batches the loader retried while MongoDB was down")
+                .isPositive();
         assertWhatUsersSawDuringTheOutage(outage, pageBefore);
         assertThat(mongoCheckStatus(readyAgain))
                 .as("readiness after the restart")

@@ -84,6 +84,9 @@ class PipelineEndToEndIT {
     @Test
     void rollupsCountEveryStoredEventOnce() {
         assertThat(stored.rollupTotal()).isEqualTo(stored.events());
+        assertThat(stored.rollupDifferences())
+                .as("rollup keys that disagree with the stored events")
+                .isEmpty();
     }
 
     @Test
@@ -98,10 +101,5 @@ class PipelineEndToEndIT {
         JsonHttp anonymous = new JsonHttp();
         assertThatThrownBy(() -> anonymous.post(pipeline.generatorUrl() + "/api/generator/stop", Map.of()))
                 .hasMessageContaining("answered 401");
-        assertThat(anonymous
-                        .get(pipeline.generatorUrl() + "/api/generator/status")
-                        .path("state")
-                        .asText())
-                .isNotEqualTo("STOPPED");
     }
 }

@@ -90,12 +90,6 @@ class SlowMongoIT {
         long peakDepth = slow.stream().mapToLong(Sample::queueDepth).max().orElseThrow();
         long heldBytes = behind.usedBytes() - idle.usedBytes();
         assertThat(storedWhileSlow).as("events stored while MongoDB was slow").isLessThan(EVENTS / 2);
-        assertThat(EVENTS - storedWhileSlow)
-                .as("backlog in lines, against what the loader may hold")
-                .isGreaterThan(5 * READ_AHEAD_BOUND);
-        assertThat(peakLag)
-                .as("peak lag against the first one seen")
-                .isGreaterThan(slow.get(0).lagBytes());
         assertThat(end.lagBytes())
                 .as("lag in bytes at the end of the slow phase: at least half the run waits in Flume's files")
                 .isGreaterThan(EVENTS / 2 * lineBytes);
@@ -110,19 +104,11 @@ class SlowMongoIT {
                 .isLessThan(end.lagBytes());
         assertThat(pipeline.process("loader-svc").isAlive()).isTrue();
 
-        StoredEvents.SequenceSpan span = stored.sequenceSpan(source);
-        long rollups = stored.rollupTotal();
-        long gaps = driver.missingEvents();
-        FaultOutcomes.record(new FaultOutcomes.Outcome(
+        DeliveryCheck check = DeliveryCheck.measure(stored, driver, source, EVENTS);
+        FaultOutcomes.record(check.outcome(
                 "MongoDB slow",
                 "memory",
-                EVENTS,
-                span.count(),
-                Math.max(0, span.count() - (span.max() - span.min() + 1)),
                 loader.path("duplicates").asLong(),
-                EVENTS - span.count(),
-                gaps,
-                rollups,
                 String.format(
                         "loader's MongoDB link capped at %d KiB/s from the start of the run until %d s after Flume"
                                 + " acknowledged it: %d stored meanwhile, lag up to %d KB, read-ahead up to %d lines"
@@ -139,11 +125,7 @@ class SlowMongoIT {
                         behind.usedBytes() >> 20,
                         idle.usedBytes() >> 20,
                         behind.maxBytes() >> 20)));
-        assertThat(stored.events()).isEqualTo(EVENTS);
-        assertThat(span).isEqualTo(new StoredEvents.SequenceSpan(EVENTS, 1, EVENTS));
-        assertThat(rollups).as("rollup total").isEqualTo(EVENTS);
-        assertThat(gaps).as("events the loader reports missing").isZero();
-        assertThat(stored.deadLetters()).isZero();
+        check.assertEveryEventExactlyOnce();
     }
 
     private HeapReading loaderHeap() {

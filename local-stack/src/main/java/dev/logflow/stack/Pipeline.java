@@ -2,6 +2,7 @@ package dev.logflow.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -306,6 +310,12 @@ public final class Pipeline implements AutoCloseable {
     /** The ports of the five parts. */
     record Ports(int mongo, int flume, int loader, int dashboard, int generator) {
 
+        private static final int FREE_PORTS_FROM = 20_000;
+        private static final int FREE_PORTS_TO = 32_000;
+        private static final int FREE_PORT_ATTEMPTS = 1_000;
+        private static final Random RANDOM = new Random();
+        private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
         static Ports defaults() {
             return new Ports(27017, 44444, 8082, 8080, 8081);
         }
@@ -314,11 +324,27 @@ public final class Pipeline implements AutoCloseable {
             return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
+        /**
+         * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the kernel hands out for
+         * {@code bind(0)} can be taken by an outgoing connection before the part that should listen on it starts,
+         * which a two-core machine running many clients saw happen. Never the same port twice in one JVM.
+         */
+        static synchronized int freePort() {
+            for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+                int port = FREE_PORTS_FROM + RANDOM.nextInt(FREE_PORTS_TO - FREE_PORTS_FROM);
+                if (!HANDED_OUT.contains(port) && bindable(port)) {
+                    HANDED_OUT.add(port);
+                    return port;
+                }
+            }
+            throw new IllegalStateException("No free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO);
+        }
+
+        private static boolean bindable(int port) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return true;
             } catch (IOException e) {
-                throw new UncheckedIOException("No free port", e);
+                return false;
             }
         }
     }

@@ -1,9 +1,6 @@
 package dev.logflow.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -22,11 +19,7 @@ final class FlumeMetrics {
 
     /** A port nobody listens on yet, for {@code FLUME_METRICS_PORT}. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
+        return Pipeline.Ports.freePort();
     }
 
     /** Events in the agent's channel (accepted, acknowledged, not yet written by the sink); -1 while unreachable. */

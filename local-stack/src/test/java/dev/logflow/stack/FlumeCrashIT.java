@@ -51,21 +51,7 @@ class FlumeCrashIT {
                         o -> o.withGeneratorConnections(FILE_CHANNEL_CONNECTIONS)
                                 .withFlumeEnvironment("FLUME_ROLL_INTERVAL", FILE_ROLL_SECONDS))
                 .startAll();
-        run.startRun(FILE_CHANNEL_RATE, FaultRun.UNBOUNDED);
-        awaitFirstEventsStored(FILE_CHANNEL_RATE);
-        Path blocker = run.output.blockNextRoll();
-        PipelineDriver.await(
-                FILE_BACKLOG + " events held in the channel behind the blocked sink",
-                WAIT,
-                run.flume::channelSize,
-                n -> n >= FILE_BACKLOG);
-        long held = run.flume.channelSize();
-        run.pipeline.process("flume").kill();
-        Files.delete(blocker);
-        run.pipeline.startFlume();
-        run.awaitAckedMore(AFTER_RESTART, WAIT);
-        run.stopRun();
-        run.awaitSettled(WAIT);
+        long held = killWithBacklog(FILE_CHANNEL_RATE, FILE_BACKLOG);
 
         FaultRun.Observation seen = run.observe();
         seen.record(
@@ -96,21 +82,7 @@ class FlumeCrashIT {
     @Test
     void killingFlumeWithTheMemoryChannelLosesExactlyWhatTheLoaderReportsMissing() throws Exception {
         run = FaultRun.prepare("flume-crash-memory", "memory", o -> o).startAll();
-        run.startRun(MEMORY_CHANNEL_RATE, FaultRun.UNBOUNDED);
-        awaitFirstEventsStored(MEMORY_CHANNEL_RATE);
-        Path blocker = run.output.blockNextRoll();
-        PipelineDriver.await(
-                BACKLOG + " events held in the channel behind the blocked sink",
-                WAIT,
-                run.flume::channelSize,
-                n -> n >= BACKLOG);
-        long held = run.flume.channelSize();
-        run.pipeline.process("flume").kill();
-        Files.delete(blocker);
-        run.pipeline.startFlume();
-        run.awaitAckedMore(AFTER_RESTART, WAIT);
-        run.stopRun();
-        run.awaitSettled(WAIT);
+        long held = killWithBacklog(MEMORY_CHANNEL_RATE, BACKLOG);
 
         FaultRun.Observation seen = run.observe();
         seen.record(
@@ -128,6 +100,31 @@ class FlumeCrashIT {
                 .as("rollup keys that disagree with the stored events")
                 .isEmpty();
         assertThat(seen.deadLetters()).isZero();
+    }
+
+    /**
+     * Runs at {@code rate}, blocks the sink at its next roll until {@code backlog} events wait in the channel, kills
+     * Flume, unblocks and restarts it, and lets the run go on until everything that can arrive has arrived.
+     *
+     * @return the events in the channel just before the kill
+     */
+    private long killWithBacklog(int rate, long backlog) throws Exception {
+        run.startRun(rate, FaultRun.UNBOUNDED);
+        awaitFirstEventsStored(rate);
+        Path blocker = run.output.blockNextRoll();
+        PipelineDriver.await(
+                backlog + " events held in the channel behind the blocked sink",
+                WAIT,
+                run.flume::channelSize,
+                n -> n >= backlog);
+        long held = run.flume.channelSize();
+        run.pipeline.process("flume").kill();
+        Files.delete(blocker);
+        run.pipeline.startFlume();
+        run.awaitAckedMore(AFTER_RESTART, WAIT);
+        run.stopRun();
+        run.awaitSettled(WAIT);
+        return held;
     }
 
     /**

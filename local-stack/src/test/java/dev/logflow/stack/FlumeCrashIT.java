@@ -103,6 +103,53 @@ class FlumeCrashIT {
     }
 
     /**
+     * The one loss no gap count can see: the run stops, Flume dies holding its last events, and nothing comes after
+     * them. The loader reports no gap; the generator's {@code lastSeq} against the stored {@code maxSeq} shows it.
+     */
+    @Test
+    void aLossAtTheEndOfARunShowsOnlyAgainstTheGeneratorsLastSeq() throws Exception {
+        run = FaultRun.prepare("flume-crash-tail", "memory", o -> o).startAll();
+        String source = run.startRun(MEMORY_CHANNEL_RATE, FaultRun.UNBOUNDED);
+        awaitFirstEventsStored(MEMORY_CHANNEL_RATE);
+        Path blocker = run.output.blockNextRoll();
+        PipelineDriver.await(
+                BACKLOG + " events held in the channel behind the blocked sink",
+                WAIT,
+                run.flume::channelSize,
+                n -> n >= BACKLOG);
+        run.stopRun();
+        PipelineDriver.await(
+                "every line the generator sent answered",
+                WAIT,
+                run.driver::generatorStatus,
+                s -> !"RUNNING".equals(s.path("state").asText())
+                        && s.path("inFlight").asLong(-1) == 0);
+        long held = run.flume.channelSize();
+        run.pipeline.process("flume").kill();
+        Files.delete(blocker);
+        run.pipeline.startFlume();
+        run.awaitSettled(WAIT);
+
+        FaultRun.Observation seen = run.observe();
+        long lastSeq = seen.generator().path("lastSeq").asLong();
+        long maxSeq = run.stored().sourceStats(source).max();
+        assertThat(seen.audit().missing())
+                .as(
+                        "the run's last events, lost with the channel: %s",
+                        seen.audit().missingSummary())
+                .isGreaterThanOrEqualTo(held)
+                .isEqualTo(lastSeq - maxSeq);
+        assertThat(seen.audit().missingSeqs()).first().isEqualTo(maxSeq + 1);
+        assertThat(seen.reportedGaps())
+                .as("the loader's gap count, which cannot see a lost tail")
+                .isZero();
+        assertThat(seen.audit().storedTwice()).isZero();
+        assertThat(seen.rollupDifferences())
+                .as("rollup keys that disagree with the stored events")
+                .isEmpty();
+    }
+
+    /**
      * Runs at {@code rate}, blocks the sink at its next roll until {@code backlog} events wait in the channel, kills
      * Flume, unblocks and restarts it, and lets the run go on until everything that can arrive has arrived.
      *

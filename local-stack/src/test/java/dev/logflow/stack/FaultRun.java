@@ -29,6 +29,8 @@ final class FaultRun implements AutoCloseable {
     static final long UNBOUNDED = 10_000_000;
 
     private static final Duration SETTLE_POLL = Duration.ofSeconds(1);
+    /** Polls in a row without change: longer than the sink's 5 s back-off when its channel runs empty. */
+    private static final int STILL_POLLS = 6;
 
     final Pipeline pipeline;
     final PipelineDriver driver;
@@ -146,17 +148,28 @@ final class FaultRun implements AutoCloseable {
                 && status.path("acked").asLong() >= status.path("generated").asLong();
     }
 
-    /** Idle twice in a row a poll apart, with nothing read in between. */
+    /**
+     * Idle {@link #STILL_POLLS} times in a row a poll apart, with nothing read and nothing written to Flume's files in
+     * between: a run once settled while the sink still had its last 7 lines to write (an empty channel is no proof
+     * that they are in a file yet), and lost them from the count.
+     */
     private void awaitLoaderStill(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode previous = driver.loaderStatus();
+        long previousBytes = output.totalBytes();
+        int still = 0;
         while (Instant.now().isBefore(deadline)) {
             ManagedProcess.sleep(SETTLE_POLL);
             JsonNode now = driver.loaderStatus();
-            if (idle(previous) && idle(now) && linesRead(previous) == linesRead(now)) {
+            long bytes = output.totalBytes();
+            boolean unchanged =
+                    idle(previous) && idle(now) && linesRead(previous) == linesRead(now) && bytes == previousBytes;
+            still = unchanged ? still + 1 : 0;
+            if (still >= STILL_POLLS) {
                 return;
             }
             previous = now;
+            previousBytes = bytes;
         }
         throw new IllegalStateException("The loader did not settle within " + timeout + "; last: " + previous);
     }

@@ -69,6 +69,19 @@ final class FlumeOutput {
         }
     }
 
+    /** Bytes in all of Flume's files together; a file removed while listing counts as empty. */
+    long totalBytes() {
+        long total = 0;
+        for (OutputFile file : files()) {
+            try {
+                total += Files.size(file.path());
+            } catch (IOException e) {
+                // deleted between the listing and now
+            }
+        }
+        return total;
+    }
+
     /** The file the sink writes now: the newest one. */
     Optional<OutputFile> newest() {
         List<OutputFile> files = files();

@@ -52,14 +52,22 @@ public final class Pipeline implements AutoCloseable {
         this.ports = options.fixedPorts() ? Ports.defaults() : Ports.free();
     }
 
-    /** Starts every part in dependency order and waits until each is ready. */
+    /**
+     * Starts every part in dependency order and waits until each is ready; if one does not start, stops those that
+     * did, since the caller gets no pipeline to close.
+     */
     public Pipeline startAll() {
-        startMongo();
-        startFlume();
-        startLoader();
-        startDashboard();
-        startGenerator();
-        return this;
+        try {
+            startMongo();
+            startFlume();
+            startLoader();
+            startDashboard();
+            startGenerator();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public void startMongo() {

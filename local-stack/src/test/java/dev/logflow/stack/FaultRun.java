@@ -81,13 +81,21 @@ final class FaultRun implements AutoCloseable {
         return mongo;
     }
 
-    /** MongoDB, Flume, the loader and the generator, each waited for: the usual start. */
+    /**
+     * MongoDB, Flume, the loader and the generator, each waited for: the usual start. A part that does not start
+     * stops the others, since the test gets no run to close.
+     */
     FaultRun startAll() {
-        pipeline.startMongo();
-        pipeline.startFlume();
-        pipeline.startLoader();
-        pipeline.startGenerator();
-        return this;
+        try {
+            pipeline.startMongo();
+            pipeline.startFlume();
+            pipeline.startLoader();
+            pipeline.startGenerator();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Starts generating {@code total} events at {@code rate} per second; returns the run's source. */

@@ -25,7 +25,7 @@ final class FaultOutcomes {
      *
      * @param fault what was broken, as a reader of the table should see it
      * @param channel Flume's channel during the run ({@code memory} or {@code file})
-     * @param sent events the generator was asked to send (by seq) plus lines replayed
+     * @param sent events the generator was asked to send, by seq
      * @param stored distinct events found in MongoDB afterwards
      * @param duplicatesStored events stored more than once (by source and seq); the guarantee is 0
      * @param duplicatesAbsorbed lines the loader read again and refused as duplicate keys (resends, re-reads)
